@@ -1,0 +1,37 @@
+//! The US–NATO timeline that ships with the application, built into the binary together with
+//! the source texts it quotes, so it opens from any directory.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::load::{Checked, EmbeddedTexts, load_bytes};
+
+/// Where the bundled timeline lives in the repository; used to name it in messages.
+pub const BUNDLED_PATH: &str = "timeline-data/us-nato.ron";
+
+const TIMELINE_RON: &str = include_str!("../timeline-data/us-nato.ron");
+
+/// The source texts, by the `text_file` path the timeline uses.
+const SOURCE_TEXTS: [(&str, &str); 2] = [
+    (
+        "sources/nyt-2020-09-03.txt",
+        include_str!("../timeline-data/sources/nyt-2020-09-03.txt"),
+    ),
+    (
+        "sources/north-atlantic-treaty-articles-5-13.txt",
+        include_str!("../timeline-data/sources/north-atlantic-treaty-articles-5-13.txt"),
+    ),
+];
+
+/// Loads and checks the bundled timeline from the copy inside the binary.
+pub fn load_bundled() -> Checked {
+    let texts = EmbeddedTexts {
+        base_dir: PathBuf::from("timeline-data"),
+        texts: SOURCE_TEXTS
+            .iter()
+            .map(|(path, text)| ((*path).to_owned(), Arc::<str>::from(*text)))
+            .collect::<HashMap<_, _>>(),
+    };
+    load_bytes(TIMELINE_RON.as_bytes(), &texts)
+}

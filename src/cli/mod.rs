@@ -1,0 +1,71 @@
+//! The command line: `alliance-timeline [FILE]` and its subcommands.
+
+mod check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+/// Explore the history of US–NATO relations: one track per actor, every event tied to its
+/// sources.
+#[derive(Debug, Parser)]
+#[command(
+    name = "alliance-timeline",
+    version,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A timeline file (.ron) to open instead of the bundled US–NATO timeline.
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check timeline files and print every problem as FILE:LINE:COL: error|warning: message.
+    ///
+    /// Exit status: 0 when every file is valid, 1 when any has errors, 2 when a file cannot
+    /// be read (missing, a directory, no permission).
+    Check {
+        /// Timeline files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Treat warnings as errors (exit 1 when there are any).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+/// Exit status for usage and I/O errors, as clap uses for usage errors.
+pub const EXIT_USAGE_OR_IO: u8 = 2;
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check {
+            files,
+            deny_warnings,
+        }) => check::run(&files, deny_warnings, &mut std::io::stdout().lock()),
+        None => {
+            // Without a subcommand the application shows its help and what it ships.
+            let mut command = Cli::command();
+            if command.print_help().is_err() {
+                return ExitCode::from(EXIT_USAGE_OR_IO);
+            }
+            let bundled = crate::bundled::load_bundled();
+            if let Some(timeline) = &bundled.timeline {
+                println!(
+                    "\nBundled timeline: {} ({} events, {} actors, {} sources)",
+                    timeline.title,
+                    timeline.events.len(),
+                    timeline.actors.len(),
+                    timeline.sources.len()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}

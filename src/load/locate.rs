@@ -1,0 +1,443 @@
+//! Where each value stands in the RON text, by path (`events[3].actors[1]`), so problems
+//! found after parsing can still name a line and column. RON's serde deserializer forgets
+//! positions once a value is built; this walk recovers them from text RON already accepted.
+
+use std::collections::HashMap;
+use std::iter::Peekable;
+use std::str::CharIndices;
+
+use super::problem::Position;
+
+/// Positions of values by path: `""` is the root, `events[3]` an element, `events[3].id` a field.
+#[derive(Debug, Default, Clone)]
+pub struct Locations {
+    by_path: HashMap<String, Position>,
+}
+
+impl Locations {
+    /// Walks `text` (which RON has parsed) and records the position of every value.
+    pub fn of(text: &str) -> Locations {
+        let mut walker = Walker {
+            chars: text.char_indices().peekable(),
+            line: 1,
+            column: 1,
+            by_path: HashMap::new(),
+        };
+        walker.skip_trivia();
+        walker.value(String::new(), 0);
+        Locations {
+            by_path: walker.by_path,
+        }
+    }
+
+    /// The position of the value at `path`, or of its nearest recorded ancestor.
+    pub fn find(&self, path: &str) -> Option<Position> {
+        let mut path = path;
+        loop {
+            if let Some(position) = self.by_path.get(path) {
+                return Some(*position);
+            }
+            if path.is_empty() {
+                return None;
+            }
+            path = parent(path);
+        }
+    }
+}
+
+fn parent(path: &str) -> &str {
+    match path.rfind(['.', '[']) {
+        Some(cut) => &path[..cut],
+        None => "",
+    }
+}
+
+/// A walker over text that RON accepted; on anything unexpected it simply stops recording.
+struct Walker<'a> {
+    chars: Peekable<CharIndices<'a>>,
+    line: usize,
+    column: usize,
+    by_path: HashMap<String, Position>,
+}
+
+/// Deeper than RON's own limit is never reached for parsed text; this guards the stack anyway.
+const MAX_DEPTH: usize = 256;
+
+impl Walker<'_> {
+    fn peek(&mut self) -> Option<char> {
+        self.chars.peek().map(|&(_, c)| c)
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let (_, c) = self.chars.next()?;
+        if c == '\n' {
+            self.line += 1;
+            self.column = 1;
+        } else {
+            self.column += 1;
+        }
+        Some(c)
+    }
+
+    fn position(&self) -> Position {
+        Position::new(self.line, self.column)
+    }
+
+    /// Skips whitespace and comments (`// …` and nested `/* … */`).
+    fn skip_trivia(&mut self) {
+        loop {
+            match self.peek() {
+                Some(c) if c.is_whitespace() => {
+                    self.bump();
+                }
+                Some('/') => {
+                    let mut lookahead = self.chars.clone();
+                    lookahead.next();
+                    match lookahead.next().map(|(_, c)| c) {
+                        Some('/') => {
+                            while let Some(c) = self.bump() {
+                                if c == '\n' {
+                                    break;
+                                }
+                            }
+                        }
+                        Some('*') => {
+                            self.bump();
+                            self.bump();
+                            self.skip_block_comment();
+                        }
+                        _ => return,
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn skip_block_comment(&mut self) {
+        let mut depth = 1usize;
+        let mut previous = '\0';
+        while let Some(c) = self.bump() {
+            match (previous, c) {
+                ('*', '/') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                    previous = '\0';
+                    continue;
+                }
+                ('/', '*') => {
+                    depth += 1;
+                    previous = '\0';
+                    continue;
+                }
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+
+    fn value(&mut self, path: String, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let start = self.position();
+        self.by_path.entry(path.clone()).or_insert(start);
+        match self.peek() {
+            Some('"') => self.skip_string(),
+            Some('\'') => self.skip_char_literal(),
+            Some('[') => {
+                self.bump();
+                self.sequence(&path, ']', depth);
+            }
+            Some('(') => {
+                self.bump();
+                self.struct_body(&path, depth);
+            }
+            Some('{') => {
+                self.bump();
+                self.map_body(&path, depth);
+            }
+            Some(c) if c == 'r' || c == 'b' => {
+                if !self.skip_raw_or_byte_string() {
+                    self.identifier_value(&path, depth);
+                }
+            }
+            Some(c) if is_identifier_start(c) => self.identifier_value(&path, depth),
+            Some(_) => self.skip_number(),
+            None => {}
+        }
+    }
+
+    /// An identifier, possibly naming a struct: `Event(…)`, `Some(…)`, `true`, `None`.
+    fn identifier_value(&mut self, path: &str, depth: usize) {
+        self.skip_identifier();
+        self.skip_trivia();
+        if self.peek() == Some('(') {
+            self.bump();
+            self.struct_body(path, depth);
+        }
+    }
+
+    fn sequence(&mut self, path: &str, close: char, depth: usize) {
+        let mut index = 0usize;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                Some(c) if c == close => {
+                    self.bump();
+                    return;
+                }
+                None => return,
+                Some(_) => {}
+            }
+            self.value(format!("{path}[{index}]"), depth + 1);
+            index += 1;
+            self.skip_trivia();
+            if self.peek() == Some(',') {
+                self.bump();
+            }
+        }
+    }
+
+    /// The inside of `( … )`: named fields, or tuple elements.
+    fn struct_body(&mut self, path: &str, depth: usize) {
+        self.skip_trivia();
+        if self.peek().is_some_and(is_identifier_start) && self.identifier_then_colon() {
+            self.fields(path, depth);
+        } else {
+            self.sequence(path, ')', depth);
+        }
+    }
+
+    /// True when the upcoming identifier is followed by `:` (a field name, not a value).
+    fn identifier_then_colon(&self) -> bool {
+        let mut lookahead = self.chars.clone();
+        while lookahead
+            .peek()
+            .is_some_and(|&(_, c)| is_identifier_char(c))
+        {
+            lookahead.next();
+        }
+        while lookahead.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+            lookahead.next();
+        }
+        lookahead.peek().is_some_and(|&(_, c)| c == ':')
+    }
+
+    fn fields(&mut self, path: &str, depth: usize) {
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                Some(')') => {
+                    self.bump();
+                    return;
+                }
+                Some(c) if is_identifier_start(c) => {}
+                _ => return,
+            }
+            let name = self.skip_identifier();
+            self.skip_trivia();
+            if self.peek() != Some(':') {
+                return;
+            }
+            self.bump();
+            self.skip_trivia();
+            let field_path = if path.is_empty() {
+                name
+            } else {
+                format!("{path}.{name}")
+            };
+            self.value(field_path, depth + 1);
+            self.skip_trivia();
+            if self.peek() == Some(',') {
+                self.bump();
+            }
+        }
+    }
+
+    /// `{ key: value, … }`: records values under `path[key-index]`.
+    fn map_body(&mut self, path: &str, depth: usize) {
+        let mut index = 0usize;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                Some('}') | None => {
+                    self.bump();
+                    return;
+                }
+                Some(_) => {}
+            }
+            self.value(format!("{path}{{{index}}}"), depth + 1);
+            self.skip_trivia();
+            if self.peek() == Some(':') {
+                self.bump();
+                self.skip_trivia();
+                self.value(format!("{path}[{index}]"), depth + 1);
+            }
+            index += 1;
+            self.skip_trivia();
+            if self.peek() == Some(',') {
+                self.bump();
+            }
+        }
+    }
+
+    fn skip_identifier(&mut self) -> String {
+        let mut name = String::new();
+        // Raw identifiers: r#name
+        while let Some(c) = self.peek() {
+            if is_identifier_char(c) || (c == '#' && name == "r") {
+                name.push(c);
+                self.bump();
+            } else {
+                break;
+            }
+        }
+        name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+    }
+
+    fn skip_string(&mut self) {
+        self.bump();
+        while let Some(c) = self.bump() {
+            match c {
+                '\\' => {
+                    self.bump();
+                }
+                '"' => return,
+                _ => {}
+            }
+        }
+    }
+
+    fn skip_char_literal(&mut self) {
+        self.bump();
+        while let Some(c) = self.bump() {
+            match c {
+                '\\' => {
+                    self.bump();
+                }
+                '\'' => return,
+                _ => {}
+            }
+        }
+    }
+
+    /// `r"…"`, `r#"…"#`, `b"…"`, `br#"…"#`; false (nothing consumed) when it is an identifier.
+    fn skip_raw_or_byte_string(&mut self) -> bool {
+        let mut lookahead = self.chars.clone();
+        let mut prefix_len = 0usize;
+        let mut raw = false;
+        if lookahead.peek().is_some_and(|&(_, c)| c == 'b') {
+            lookahead.next();
+            prefix_len += 1;
+        }
+        if lookahead.peek().is_some_and(|&(_, c)| c == 'r') {
+            lookahead.next();
+            prefix_len += 1;
+            raw = true;
+        }
+        let mut hashes = 0usize;
+        while raw && lookahead.peek().is_some_and(|&(_, c)| c == '#') {
+            lookahead.next();
+            hashes += 1;
+        }
+        if !lookahead.peek().is_some_and(|&(_, c)| c == '"') || prefix_len == 0 {
+            return false;
+        }
+        for _ in 0..prefix_len + hashes {
+            self.bump();
+        }
+        if !raw {
+            self.skip_string();
+            return true;
+        }
+        self.bump();
+        'content: while let Some(c) = self.bump() {
+            if c != '"' {
+                continue;
+            }
+            for _ in 0..hashes {
+                if self.peek() != Some('#') {
+                    continue 'content;
+                }
+                self.bump();
+            }
+            return true;
+        }
+        true
+    }
+
+    fn skip_number(&mut self) {
+        while self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'))
+        {
+            self.bump();
+        }
+    }
+}
+
+fn is_identifier_start(c: char) -> bool {
+    c.is_alphabetic() || c == '_'
+}
+
+fn is_identifier_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = r##"// a comment
+Timeline(
+    title: "A \"quoted\" title", /* block /* nested */ comment */
+    actors: [
+        Actor(id: "trump", name: r#"Donald "J." Trump"#),
+        Actor(id: "bolton", name: "John Bolton"),
+    ],
+    events: [
+        Event(
+            id: "bolton-book",
+            actors: ["trump", "boltn"],
+            when: "2020-06-23",
+        ),
+    ],
+)"##;
+
+    #[test]
+    fn finds_fields_and_elements() {
+        let locations = Locations::of(TEXT);
+        assert_eq!(locations.find(""), Some(Position::new(2, 1)));
+        assert_eq!(locations.find("title"), Some(Position::new(3, 12)));
+        assert_eq!(locations.find("actors[1]"), Some(Position::new(6, 9)));
+        assert_eq!(locations.find("actors[1].id"), Some(Position::new(6, 19)));
+        assert_eq!(locations.find("events[0].id"), Some(Position::new(10, 17)));
+        assert_eq!(
+            locations.find("events[0].actors[1]"),
+            Some(Position::new(11, 31))
+        );
+        assert_eq!(
+            locations.find("events[0].when"),
+            Some(Position::new(12, 19))
+        );
+    }
+
+    #[test]
+    fn missing_paths_fall_back_to_the_nearest_ancestor() {
+        let locations = Locations::of(TEXT);
+        assert_eq!(
+            locations.find("events[0].summary"),
+            locations.find("events[0]")
+        );
+        assert_eq!(locations.find("periods[4].when"), locations.find(""));
+    }
+
+    #[test]
+    fn counts_columns_in_characters() {
+        let locations = Locations::of("Timeline(title: \"Ä—ö\", summary: \"s\")");
+        assert_eq!(locations.find("summary"), Some(Position::new(1, 33)));
+    }
+}

@@ -1,0 +1,177 @@
+//! Bytes → [`RawTimeline`]: whole-file checks (empty, binary, not UTF-8), then RON with
+//! `implicit_some`, with RON's errors turned into [`Problem`]s at their line and column.
+
+use ron::error::{Error as RonError, SpannedError};
+use ron::extensions::Extensions;
+
+use super::format::RawTimeline;
+use super::problem::{Position, Problem, ProblemKind, Suggestion};
+use super::suggest::closest;
+
+/// How deep RON may nest; a timeline needs about six levels.
+pub const NESTING_LIMIT: usize = 128;
+
+/// Decodes the bytes of a timeline file into text, or the one problem that stops it.
+pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::error(None, ProblemKind::EmptyFile));
+    }
+    if bytes.contains(&0) {
+        return Err(Problem::error(None, ProblemKind::Binary));
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
+        // The valid prefix is UTF-8 by definition, so its position can be counted.
+        let position = std::str::from_utf8(valid).ok().map(position_at_end);
+        Problem::error(position, ProblemKind::NotUtf8 { byte })
+    })
+}
+
+/// Parses RON text into the raw format.
+pub fn parse(text: &str) -> Result<RawTimeline, Problem> {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(NESTING_LIMIT)
+        .from_str::<RawTimeline>(text)
+        .map_err(problem_of)
+}
+
+fn position_at_end(text: &str) -> Position {
+    let line = 1 + text.matches('\n').count();
+    let column = 1 + text.chars().rev().take_while(|&c| c != '\n').count();
+    Position::new(line, column)
+}
+
+fn problem_of(error: SpannedError) -> Problem {
+    // Trailing content is reported where the timeline ends; its start is where it begins.
+    let at = match error.code {
+        RonError::TrailingCharacters => error.span.end,
+        _ => error.span.start,
+    };
+    let position = Some(Position::new(at.line, at.col));
+    let kind = match error.code {
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => ProblemKind::UnknownField {
+            suggestion: Suggestion(closest(&found, expected.iter().copied()).map(str::to_owned)),
+            found,
+            outer: outer_name(outer),
+            expected: expected.join(", "),
+        },
+        RonError::MissingStructField { field, outer } => ProblemKind::MissingField {
+            field: field.to_owned(),
+            outer: outer_name(outer),
+        },
+        RonError::DuplicateStructField { field, outer } => ProblemKind::DuplicateField {
+            field: field.to_owned(),
+            outer: outer_name(outer),
+        },
+        RonError::InvalidValueForType { expected, found } => {
+            ProblemKind::WrongType { expected, found }
+        }
+        RonError::ExpectedDifferentStructName { expected, found } => ProblemKind::Syntax(format!(
+            "expected `{expected}(…)` here but found `{found}(…)`"
+        )),
+        RonError::TrailingCharacters => ProblemKind::TrailingContent,
+        RonError::ExceededRecursionLimit => ProblemKind::TooDeep {
+            limit: NESTING_LIMIT,
+        },
+        RonError::Eof => ProblemKind::Syntax(
+            "the file ends before the timeline is complete (is a `)`, `]` or `\"` missing?)"
+                .to_owned(),
+        ),
+        RonError::ExpectedComma => {
+            ProblemKind::Syntax("expected a `,` between items, or the closing bracket".to_owned())
+        }
+        RonError::ExpectedStringEnd => {
+            ProblemKind::Syntax("this string is never closed with `\"`".to_owned())
+        }
+        RonError::ExpectedString => {
+            ProblemKind::Syntax("expected a string in double quotes here".to_owned())
+        }
+        RonError::ExpectedArray => {
+            ProblemKind::Syntax("expected a list in square brackets `[…]` here".to_owned())
+        }
+        RonError::Message(message) => ProblemKind::Syntax(message),
+        other => ProblemKind::Syntax(lowercase_first(&other.to_string())),
+    };
+    Problem::error(position, kind)
+}
+
+fn outer_name(outer: Option<String>) -> String {
+    outer.map_or_else(|| "this struct".to_owned(), |name| format!("`{name}`"))
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_problem(text: &str) -> Problem {
+        match parse(text) {
+            Ok(raw) => panic!("expected a problem, parsed {raw:?}"),
+            Err(problem) => problem,
+        }
+    }
+
+    #[test]
+    fn implicit_some_and_omitted_lists() {
+        let raw = parse("Timeline(title: \"T\", summary: \"S\")").expect("parses");
+        assert_eq!(raw.summary.as_deref(), Some("S"));
+        assert!(raw.events.is_empty());
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_right_name() {
+        let problem = parse_problem("Timeline(\n  titel: \"T\",\n)");
+        assert_eq!(problem.position, Some(Position::new(2, 3)));
+        assert_eq!(
+            problem.kind.to_string(),
+            "unknown field `titel` in `Timeline` (did you mean \"title\"?); its fields are: title, summary, actors, sources, periods, events"
+        );
+    }
+
+    #[test]
+    fn whole_file_faults() {
+        assert_eq!(
+            decode(b"  \n\t").map_err(|p| p.kind),
+            Err(ProblemKind::EmptyFile)
+        );
+        assert_eq!(
+            decode(b"Tim\0eline").map_err(|p| p.kind),
+            Err(ProblemKind::Binary)
+        );
+        let not_utf8 = decode(b"Timeline(\n  title: \"\xff\")").expect_err("not UTF-8");
+        assert_eq!(not_utf8.kind, ProblemKind::NotUtf8 { byte: 0xff });
+        assert_eq!(not_utf8.position, Some(Position::new(2, 11)));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        // Every field has a fixed shape, so the first bracket too many is already wrong.
+        let text = format!("Timeline(title: {}", "[".repeat(100_000));
+        let problem = parse_problem(&text);
+        assert_eq!(problem.position, Some(Position::new(1, 17)));
+        assert_eq!(
+            problem.kind,
+            ProblemKind::Syntax("expected a string in double quotes here".into())
+        );
+    }
+
+    #[test]
+    fn trailing_content_is_an_error() {
+        let problem = parse_problem("Timeline(title: \"T\")\nTimeline(title: \"U\")");
+        assert_eq!(problem.kind, ProblemKind::TrailingContent);
+        assert_eq!(problem.position.map(|p| p.line), Some(2));
+    }
+}
