@@ -159,11 +159,7 @@ impl Walker<'_> {
                 self.bump();
                 self.map_body(&path, depth);
             }
-            Some(c) if c == 'r' || c == 'b' => {
-                if !self.skip_raw_or_byte_string() {
-                    self.identifier_value(&path, depth);
-                }
-            }
+            Some('r' | 'b') if self.skip_raw_or_byte_string() => {}
             Some(c) if is_identifier_start(c) => self.identifier_value(&path, depth),
             Some(_) => self.skip_number(),
             None => {}
@@ -343,7 +339,7 @@ impl Walker<'_> {
             lookahead.next();
             hashes += 1;
         }
-        if !lookahead.peek().is_some_and(|&(_, c)| c == '"') || prefix_len == 0 {
+        if prefix_len == 0 || lookahead.peek().is_none_or(|&(_, c)| c != '"') {
             return false;
         }
         for _ in 0..prefix_len + hashes {

@@ -102,11 +102,11 @@ pub fn load_file(path: &Path) -> Result<Checked, ReadError> {
 pub fn load_bytes(bytes: &[u8], texts: &dyn SourceTexts) -> Checked {
     let text = match parse::decode(bytes) {
         Ok(text) => text,
-        Err(problem) => return Checked::fault(problem),
+        Err(problem) => return Checked::fault(*problem),
     };
     let raw = match parse::parse(text) {
         Ok(raw) => raw,
-        Err(problem) => return Checked::fault(problem),
+        Err(problem) => return Checked::fault(*problem),
     };
     let counts = Counts {
         events: raw.events.len(),

@@ -12,29 +12,29 @@ use super::suggest::closest;
 pub const NESTING_LIMIT: usize = 128;
 
 /// Decodes the bytes of a timeline file into text, or the one problem that stops it.
-pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<Problem>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Problem::error(None, ProblemKind::EmptyFile));
+        return Err(Box::new(Problem::error(None, ProblemKind::EmptyFile)));
     }
     if bytes.contains(&0) {
-        return Err(Problem::error(None, ProblemKind::Binary));
+        return Err(Box::new(Problem::error(None, ProblemKind::Binary)));
     }
     std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
         // The valid prefix is UTF-8 by definition, so its position can be counted.
         let position = std::str::from_utf8(valid).ok().map(position_at_end);
-        Problem::error(position, ProblemKind::NotUtf8 { byte })
+        Box::new(Problem::error(position, ProblemKind::NotUtf8 { byte }))
     })
 }
 
 /// Parses RON text into the raw format.
-pub fn parse(text: &str) -> Result<RawTimeline, Problem> {
+pub fn parse(text: &str) -> Result<RawTimeline, Box<Problem>> {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(NESTING_LIMIT)
         .from_str::<RawTimeline>(text)
-        .map_err(problem_of)
+        .map_err(|error| Box::new(problem_of(text, error)))
 }
 
 fn position_at_end(text: &str) -> Position {
@@ -43,13 +43,13 @@ fn position_at_end(text: &str) -> Position {
     Position::new(line, column)
 }
 
-fn problem_of(error: SpannedError) -> Problem {
-    // Trailing content is reported where the timeline ends; its start is where it begins.
-    let at = match error.code {
-        RonError::TrailingCharacters => error.span.end,
-        _ => error.span.start,
-    };
-    let position = Some(Position::new(at.line, at.col));
+fn problem_of(text: &str, error: SpannedError) -> Problem {
+    // RON reports where its cursor was, often on the whitespace before the offending token:
+    // point at the token itself.
+    let position = Some(next_token_at(
+        text,
+        Position::new(error.span.start.line, error.span.start.col),
+    ));
     let kind = match error.code {
         RonError::NoSuchStructField {
             expected,
@@ -83,8 +83,12 @@ fn problem_of(error: SpannedError) -> Problem {
             "the file ends before the timeline is complete (is a `)`, `]` or `\"` missing?)"
                 .to_owned(),
         ),
-        RonError::ExpectedComma => {
-            ProblemKind::Syntax("expected a `,` between items, or the closing bracket".to_owned())
+        RonError::ExpectedComma => ProblemKind::Syntax(format!(
+            "expected a `,` between items, or the closing bracket{}",
+            unclosed_string_hint(text, position)
+        )),
+        RonError::ExpectedNamedStructLike(name) => {
+            ProblemKind::Syntax(format!("expected `{name}(…)` here"))
         }
         RonError::ExpectedStringEnd => {
             ProblemKind::Syntax("this string is never closed with `\"`".to_owned())
@@ -99,6 +103,68 @@ fn problem_of(error: SpannedError) -> Problem {
         other => ProblemKind::Syntax(lowercase_first(&other.to_string())),
     };
     Problem::error(position, kind)
+}
+
+/// When the error sits just after a string that began on an earlier line, that string most
+/// likely lacks its closing `"` where it began: say so.
+fn unclosed_string_hint(text: &str, position: Option<Position>) -> String {
+    let Some(position) = position else {
+        return String::new();
+    };
+    let Some(line) = text.lines().nth(position.line.saturating_sub(1)) else {
+        return String::new();
+    };
+    let before: String = line
+        .chars()
+        .take(position.column.saturating_sub(1))
+        .collect();
+    let quotes = before.matches('"').count();
+    let escaped_quotes = before.matches("\\\"").count();
+    if quotes.saturating_sub(escaped_quotes) != 1 {
+        return String::new();
+    }
+    // The string closing on this line opened on the nearest earlier line with a quote.
+    let opened_on = text
+        .lines()
+        .take(position.line.saturating_sub(1))
+        .enumerate()
+        .filter(|(_, earlier)| earlier.contains('"'))
+        .last()
+        .map(|(index, _)| index + 1);
+    match opened_on {
+        Some(line_number) => format!(
+            "; the string that ends here began on line {line_number}: is its closing `\"` missing?"
+        ),
+        None => String::new(),
+    }
+}
+
+/// The position of the first non-whitespace character at or after `at`.
+fn next_token_at(text: &str, at: Position) -> Position {
+    let Some(line_start) = text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .try_fold(0usize, usize::checked_add)
+    else {
+        return at;
+    };
+    let Some(rest_of_text) = text.get(line_start..) else {
+        return at;
+    };
+    let mut position = at;
+    let mut chars = rest_of_text.chars().skip(at.column.saturating_sub(1));
+    for c in chars.by_ref() {
+        if !c.is_whitespace() {
+            return position;
+        }
+        if c == '\n' {
+            position = Position::new(position.line + 1, 1);
+        } else {
+            position.column += 1;
+        }
+    }
+    at
 }
 
 fn outer_name(outer: Option<String>) -> String {
@@ -120,7 +186,7 @@ mod tests {
     fn parse_problem(text: &str) -> Problem {
         match parse(text) {
             Ok(raw) => panic!("expected a problem, parsed {raw:?}"),
-            Err(problem) => problem,
+            Err(problem) => *problem,
         }
     }
 

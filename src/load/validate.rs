@@ -326,7 +326,8 @@ impl Validator<'_> {
     ) -> Option<Excerpt> {
         let source_index =
             self.reference(&format!("{path}.source"), what, &raw.source, Kind::Source)?;
-        let source_id = &timeline.sources.get(source_index as usize)?.id;
+        let raw_source = timeline.sources.get(source_index as usize)?;
+        let source_id = &raw_source.id;
         let quote_path = format!("{path}.quote");
         let location = match (&raw.quote, folded_texts.get(source_index as usize)) {
             (None, _) => None,
@@ -334,6 +335,8 @@ impl Validator<'_> {
                 self.require_text(&quote_path, what, "quote", quote);
                 None
             }
+            // A text_file that could not be read has its own error already.
+            (Some(_), Some(None) | None) if raw_source.text_file.is_some() => None,
             (Some(_), Some(None) | None) => {
                 self.warning(
                     &quote_path,
@@ -482,8 +485,8 @@ impl Validator<'_> {
                 }
             }
         }
-        // Only warn when the events themselves are sound, or the warning may be a red herring.
-        if events.len() != raw.events.len() {
+        // A broken reference would make these warnings red herrings: warn only without errors.
+        if self.problems.iter().any(Problem::is_error) {
             return;
         }
         for (i, actor) in raw.actors.iter().enumerate() {

@@ -1,0 +1,108 @@
+//! `alliance-timeline check`: output in compiler convention, summaries, exit codes.
+
+use std::process::{Command, Output};
+
+fn check(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_alliance-timeline"))
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn bundled_dataset_checks_clean_with_exit_0() {
+    let output = check(&["timeline-data/us-nato.ron"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        stdout(&output),
+        "timeline-data/us-nato.ron: 52 events, 39 actors, 26 sources, 0 problems\n"
+    );
+}
+
+#[test]
+fn a_broken_file_prints_file_line_column_and_exits_1() {
+    let output = check(&["tests/fixtures/bad/unknown-actor.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "tests/fixtures/bad/unknown-actor.ron:26:22: error: event \"bolton-book\" names actor \"boltn\", which is not defined (did you mean \"bolton\"?)\n\
+         tests/fixtures/bad/unknown-actor.ron: 2 events, 2 actors, 1 source, 1 problem (1 error)\n"
+    );
+}
+
+#[test]
+fn every_file_is_reported_and_any_error_gives_exit_1() {
+    let output = check(&[
+        "tests/fixtures/good/minimal.ron",
+        "tests/fixtures/bad/bad-color.ron",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "tests/fixtures/good/minimal.ron: 2 events, 2 actors, 1 source, 0 problems\n"
+        )
+    );
+    assert!(text.contains(
+        "tests/fixtures/bad/bad-color.ron:5:81: error: actor \"trump\" has the colour \"red\""
+    ));
+}
+
+#[test]
+fn missing_files_and_directories_are_io_errors_with_exit_2() {
+    let output = check(&["tests/fixtures/no-such-file.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "tests/fixtures/no-such-file.ron: cannot read: no such file\n"
+    );
+
+    let output = check(&["tests/fixtures"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "tests/fixtures: is a directory, not a timeline file\n"
+    );
+
+    // The other files are still checked.
+    let output = check(&["tests/fixtures", "tests/fixtures/good/minimal.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).contains("minimal.ron: 2 events"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let output = check(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("FILES"));
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("unused-actor.ron");
+    std::fs::write(
+        &path,
+        "Timeline(\n    title: \"T\",\n    actors: [\n        Actor(id: \"a\", name: \"A\"),\n        Actor(id: \"b\", name: \"B\"),\n    ],\n    events: [Event(id: \"e\", title: \"E\", when: \"2020\", actors: [\"a\"])],\n)\n",
+    )
+    .expect("write fixture");
+    let path_text = path.to_string_lossy().into_owned();
+
+    let output = check(&[&path_text]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{path_text}:5:19: warning: actor \"b\" is on no event, so its track would be empty\n\
+             {path_text}: 1 event, 2 actors, 0 sources, 1 problem (1 warning)\n"
+        )
+    );
+
+    let output = check(&["--deny-warnings", &path_text]);
+    assert_eq!(output.status.code(), Some(1));
+}

@@ -1,0 +1,217 @@
+//! The bundled US–NATO dataset: loads clean, from the binary and from disk alike, and holds
+//! the key events at the dates of the fact sheet, each quote found in its shipped text.
+
+use std::path::Path;
+
+use alliance_timeline::bundled::load_bundled;
+use alliance_timeline::load::load_file;
+use alliance_timeline::model::date::day_number;
+use alliance_timeline::model::{DayNumber, Endpoint, Precision, Timeline};
+use chrono::NaiveDate;
+
+fn bundled() -> Timeline {
+    let checked = load_bundled();
+    assert_eq!(checked.problems, Vec::new());
+    checked.timeline.expect("bundled timeline is valid")
+}
+
+fn day(text: &str) -> DayNumber {
+    day_number(NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date"))
+}
+
+#[test]
+fn embedded_copy_equals_the_file_on_disk() {
+    let from_disk = load_file(Path::new("timeline-data/us-nato.ron")).expect("readable");
+    assert!(from_disk.problems.is_empty(), "{:?}", from_disk.problems);
+    let mut from_disk = from_disk.timeline.expect("valid");
+    let mut embedded = bundled();
+    // Only the resolved text paths differ (relative to where each was read from).
+    for source in from_disk
+        .sources
+        .iter_mut()
+        .chain(embedded.sources.iter_mut())
+    {
+        source.text_file = None;
+    }
+    assert_eq!(embedded, from_disk);
+}
+
+#[test]
+fn key_events_sit_at_the_fact_sheet_dates() {
+    let timeline = bundled();
+    // (event id, earliest day, latest day) as the fact sheet dates them.
+    let expected = [
+        ("nat-signed", "1949-04-04", "1949-04-04"),
+        ("treaty-in-force", "1949-08-24", "1949-08-24"),
+        ("article-5-invoked", "2001-09-12", "2001-09-12"),
+        ("trump-inaugurated", "2017-01-20", "2017-01-20"),
+        ("trump-2018-exit-talk", "2018-01-01", "2018-12-31"),
+        ("brussels-summit-2018", "2018-07-11", "2018-07-12"),
+        ("kelly-tenure", "2017-07-31", "2019-01-02"),
+        ("nyt-exit-report-2019", "2019-01-14", "2019-01-14"),
+        ("nato-support-act", "2019-01-22", "2019-01-22"),
+        ("north-macedonia-joins", "2020-03-27", "2020-03-27"),
+        ("bolton-book", "2020-06-23", "2020-06-23"),
+        ("germany-drawdown", "2020-07-29", "2020-07-29"),
+        ("bolton-la-razon", "2020-08-16", "2020-08-16"),
+        ("rnc-2020", "2020-08-24", "2020-08-27"),
+        ("schmidt-book", "2020-09-01", "2020-09-01"),
+        ("wilmington-vj-day", "2020-09-02", "2020-09-02"),
+        ("article-publication", "2020-09-03", "2020-09-03"),
+        ("esper-fired", "2020-11-09", "2020-11-09"),
+        ("finland-joins", "2023-04-04", "2023-04-04"),
+        ("ndaa-2024-withdrawal-limit", "2023-12-22", "2023-12-22"),
+        ("sweden-joins", "2024-03-07", "2024-03-07"),
+        ("hague-summit-2025", "2025-06-24", "2025-06-25"),
+    ];
+    for (id, earliest, latest) in expected {
+        let index = timeline
+            .event_by_id(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        let when = &timeline.events[index.get()].when;
+        assert_eq!(when.earliest_day(), Some(day(earliest)), "{id} start");
+        assert_eq!(when.latest_day(), Some(day(latest)), "{id} end");
+    }
+}
+
+#[test]
+fn disputed_dates_are_marked_uncertain_and_year_dates_keep_their_precision() {
+    let timeline = bundled();
+    let point = |id: &str| {
+        let index = timeline.event_by_id(id).expect("event exists");
+        *timeline.events[index.get()]
+            .when
+            .start
+            .dated()
+            .expect("dated")
+    };
+    let yesper = point("yesper");
+    assert!(yesper.uncertain);
+    assert_eq!(yesper.earliest_day, day("2020-08-15"));
+    assert!(point("second-term-agenda").uncertain);
+    assert_eq!(point("trump-2018-exit-talk").precision, Precision::Year);
+}
+
+#[test]
+fn the_undated_statements_stand_on_the_publication_date() {
+    let timeline = bundled();
+    for id in [
+        "wright-statement",
+        "benitez-statement",
+        "shaheen-statement",
+        "stelzenmuller-statement",
+    ] {
+        let index = timeline.event_by_id(id).expect("statement exists");
+        let event = &timeline.events[index.get()];
+        assert_eq!(event.when.earliest_day(), Some(day("2020-09-03")), "{id}");
+        assert!(
+            event.excerpts.iter().any(|e| e.location.is_some()),
+            "{id} quotes the article"
+        );
+    }
+}
+
+#[test]
+fn every_quote_is_located_in_a_shipped_text() {
+    let timeline = bundled();
+    let mut quotes = 0;
+    for event in &timeline.events {
+        for excerpt in &event.excerpts {
+            if excerpt.quote.is_some() {
+                quotes += 1;
+                assert!(
+                    excerpt.location.is_some(),
+                    "{} has an unlocated quote",
+                    event.id
+                );
+            }
+        }
+    }
+    assert!(quotes >= 50, "only {quotes} quotes");
+}
+
+#[test]
+fn every_event_the_article_dates_quotes_the_article() {
+    let timeline = bundled();
+    let article = timeline
+        .sources
+        .iter()
+        .position(|s| s.id == "nyt-2020-09-03")
+        .expect("article source");
+    // Part 1 of the fact sheet: what the article itself dates.
+    for id in [
+        "nat-signed",
+        "trump-inaugurated",
+        "trump-2018-exit-talk",
+        "brussels-summit-2018",
+        "bolton-book",
+        "bolton-la-razon",
+        "schmidt-book",
+        "kelly-tenure",
+        "rnc-2020",
+        "second-term-agenda",
+        "wilmington-vj-day",
+        "vj-day",
+        "germany-drawdown",
+        "edi-cut-fy2021",
+        "mcmaster-replaced",
+        "mattis-resigns",
+        "yesper",
+        "nine-allies-2pct",
+        "trump-conditional-defense",
+        "north-macedonia-joins",
+        "article-publication",
+        "us-election-2020",
+    ] {
+        let index = timeline
+            .event_by_id(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        let event = &timeline.events[index.get()];
+        assert!(
+            event
+                .excerpts
+                .iter()
+                .any(|e| e.source.get() == article && e.location.is_some()),
+            "{id} has no located excerpt of the article"
+        );
+    }
+}
+
+#[test]
+fn the_shipped_article_has_no_page_debris_and_keeps_its_typography() {
+    let timeline = bundled();
+    let article = timeline
+        .sources
+        .iter()
+        .find(|s| s.id == "nyt-2020-09-03")
+        .and_then(|s| s.text.as_deref())
+        .expect("article text ships");
+    assert!(!article.contains("Please enter your comment"));
+    assert!(!article.contains("Latest Posts"));
+    assert!(article.trim_end().ends_with("she said."));
+    assert!(
+        article.contains("further —\u{a0}speaking"),
+        "no-break space kept"
+    );
+}
+
+#[test]
+fn actors_are_grouped_and_periods_cover_the_presidencies() {
+    let timeline = bundled();
+    let group_of = |id: &str| {
+        let index = timeline.actor_by_id(id).expect("actor exists");
+        timeline.actors[index.get()].group.clone()
+    };
+    assert_eq!(group_of("trump").as_deref(), Some("United States"));
+    assert_eq!(group_of("bolton").as_deref(), Some("United States"));
+    assert_eq!(group_of("nato").as_deref(), Some("NATO"));
+    assert_eq!(group_of("putin").as_deref(), Some("Russia"));
+
+    let second_term = timeline
+        .periods
+        .iter()
+        .find(|p| p.when.text == "2025-01-20/..")
+        .expect("Trump's second term, open-ended");
+    assert_eq!(second_term.when.end, Endpoint::Open);
+    assert_eq!(timeline.periods.len(), 4);
+}

@@ -1,0 +1,7 @@
+//! Integration tests, one module per area: the command line, the bundled dataset, loading
+//! valid files, and the corpus of broken files.
+
+mod cli;
+mod dataset;
+mod fixtures;
+mod loading;
