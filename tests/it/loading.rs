@@ -75,3 +75,27 @@ fn source_texts_resolve_relative_to_the_timeline_file() {
     let path = timeline.sources[0].text_file.as_deref().expect("resolved");
     assert_eq!(path, Path::new("tests/fixtures/good/../texts/article.txt"));
 }
+
+#[test]
+fn the_example_in_the_format_docs_is_valid() {
+    use alliance_timeline::load::{EmbeddedTexts, load_bytes};
+    use std::sync::Arc;
+
+    let docs = std::fs::read_to_string("docs/FORMAT.md").expect("docs");
+    let start = docs.find("```ron\n").expect("example block") + "```ron\n".len();
+    let length = docs[start..].find("```").expect("block end");
+    let example = &docs[start..start + length];
+    let article = std::fs::read_to_string("timeline-data/sources/nyt-2020-09-03.txt")
+        .expect("article text");
+    let texts = EmbeddedTexts {
+        base_dir: "docs".into(),
+        texts: [("sources/nyt-2020-09-03.txt".to_owned(), Arc::<str>::from(article))]
+            .into_iter()
+            .collect(),
+    };
+    let checked = load_bytes(example.as_bytes(), &texts);
+    assert_eq!(checked.problems, Vec::new());
+    let timeline = checked.timeline.expect("valid");
+    assert_eq!(timeline.events.len(), 2);
+    assert!(timeline.events[0].excerpts[0].location.is_some());
+}
