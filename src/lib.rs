@@ -3,9 +3,13 @@
 //!
 //! Data flows one way: a timeline file is read and validated by [`load`] into a
 //! [`model::Timeline`]; everything from there on works on that trusted model. The bundled
-//! dataset is in [`bundled`]; the command line lives in [`cli`].
+//! dataset is in [`bundled`]. [`query`] filters, [`layout`] computes what is drawn where
+//! (without knowing about egui), [`app`] is the window and [`cli`] the command line.
 
+pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod layout;
 pub mod load;
 pub mod model;
+pub mod query;

@@ -5,7 +5,7 @@ mod check;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 /// Explore the history of US–NATO relations: one track per actor, every event tied to its
 /// sources.
@@ -49,23 +49,12 @@ pub fn run() -> ExitCode {
             files,
             deny_warnings,
         }) => check::run(&files, deny_warnings, &mut std::io::stdout().lock()),
-        None => {
-            // Without a subcommand the application shows its help and what it ships.
-            let mut command = Cli::command();
-            if command.print_help().is_err() {
-                return ExitCode::from(EXIT_USAGE_OR_IO);
+        None => match crate::app::run(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("alliance-timeline: cannot open the window: {error}");
+                ExitCode::from(EXIT_USAGE_OR_IO)
             }
-            let bundled = crate::bundled::load_bundled();
-            if let Some(timeline) = &bundled.timeline {
-                println!(
-                    "\nBundled timeline: {} ({} events, {} actors, {} sources)",
-                    timeline.title,
-                    timeline.events.len(),
-                    timeline.actors.len(),
-                    timeline.sources.len()
-                );
-            }
-            ExitCode::SUCCESS
-        }
+        },
     }
 }

@@ -3,6 +3,7 @@
 //! their source texts. Only the loader builds it, so everything here can be trusted.
 
 pub mod date;
+pub mod human_date;
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -1,0 +1,52 @@
+//! Everything the user can ask of the window. Panels emit commands; `App::apply` is the one
+//! place that carries them out.
+
+use std::path::PathBuf;
+
+use crate::layout::time_view::TimeView;
+use crate::model::{ActorIndex, EventIndex, SourceIndex};
+use crate::query::Filter;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Ask for a file with the native dialog (or the path field where there is none).
+    OpenDialog,
+    /// Show the field to type a path into.
+    ShowPathPrompt,
+    OpenPath(PathBuf),
+    OpenBundled,
+    /// Select an event (or clear the selection) without moving the view.
+    Select(Option<EventIndex>),
+    /// Select an event and bring it into view.
+    Reveal(EventIndex),
+    /// Select the next (`+1`) or previous (`-1`) shown event in time.
+    Step(i32),
+    /// The user moved the view (in the plot or the overview).
+    SetView(TimeView),
+    /// Move the view programmatically.
+    MoveView(TimeView),
+    FitAll,
+    /// Zoom by a factor (> 1 zooms in) around the centre.
+    Zoom(f64),
+    /// Pan by a fraction of the visible width (positive: later).
+    Pan(f64),
+    /// Scroll the tracks by pixels (positive: down).
+    ScrollTracks(f64),
+    SetFilter(Filter),
+    /// Show only this actor's track.
+    FilterToActor(ActorIndex),
+    ClearFilters,
+    ToggleGroup(String),
+    /// Open the source reader on a source, emphasising one excerpt of one event.
+    ReadSource {
+        source: SourceIndex,
+        excerpt: Option<(EventIndex, usize)>,
+    },
+    ShowDetailsTab,
+    OpenUrl(String),
+    SetDarkMode(bool),
+    ShowShortcuts(bool),
+    ShowFilters(bool),
+    FocusSearch,
+    DismissProblems,
+}

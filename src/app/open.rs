@@ -1,0 +1,179 @@
+//! Opening timelines: the menu bar, the native file dialog with a typed-path fallback where
+//! no dialog is available, recent files, files dropped on the window, and the problems of a
+//! file that could not be opened.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use eframe::egui::{self, RichText};
+
+use super::{App, Command};
+
+/// A dialog that answers faster than a person could was never shown.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
+
+pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open…  (Ctrl+O)").clicked() {
+                    commands.push(Command::OpenDialog);
+                }
+                if ui.button("Open by path…").clicked() {
+                    commands.push(Command::ShowPathPrompt);
+                }
+                if ui.button("Open the bundled US–NATO timeline").clicked() {
+                    commands.push(Command::OpenBundled);
+                }
+                ui.menu_button("Recent", |ui| {
+                    if app.settings.recent_files.is_empty() {
+                        ui.weak("No recent files");
+                    }
+                    for path in &app.settings.recent_files {
+                        if ui.button(path.display().to_string()).clicked() {
+                            commands.push(Command::OpenPath(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui.button("Fit all  (F)").clicked() {
+                    commands.push(Command::FitAll);
+                }
+                if ui.button("Zoom in  (+)").clicked() {
+                    commands.push(Command::Zoom(2.0));
+                }
+                if ui.button("Zoom out  (−)").clicked() {
+                    commands.push(Command::Zoom(0.5));
+                }
+                ui.separator();
+                let mut show_filters = app.settings.show_filters;
+                if ui.checkbox(&mut show_filters, "Filters panel").changed() {
+                    commands.push(Command::ShowFilters(show_filters));
+                }
+                let mut dark = app.settings.dark_mode;
+                if ui.checkbox(&mut dark, "Dark theme").changed() {
+                    commands.push(Command::SetDarkMode(dark));
+                }
+                ui.separator();
+                if ui.button("Keyboard shortcuts  (?)").clicked() {
+                    commands.push(Command::ShowShortcuts(true));
+                }
+            });
+            if let Some(document) = &app.document {
+                ui.separator();
+                ui.label(RichText::new(&document.timeline.title).strong());
+            }
+        });
+    });
+}
+
+/// Asks for a file; where no native dialog can be shown, offers the path field instead.
+pub fn open_dialog(app: &mut App) {
+    let started = Instant::now();
+    let mut dialog = rfd::FileDialog::new()
+        .set_title("Open a timeline")
+        .add_filter("Timeline (RON)", &["ron"]);
+    if let Some(folder) = app
+        .settings
+        .recent_files
+        .first()
+        .and_then(|path| path.parent())
+    {
+        dialog = dialog.set_directory(folder);
+    }
+    match dialog.pick_file() {
+        Some(path) => app.emit(Command::OpenPath(path)),
+        None if started.elapsed() < NO_DIALOG_WITHIN => {
+            app.path_prompt = Some(String::new());
+        }
+        // The user closed the dialog.
+        None => {}
+    }
+}
+
+/// Opens `.ron` files dropped onto the window (the first one).
+pub fn handle_dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let dropped: Vec<PathBuf> = ctx.input(|input| {
+        input
+            .raw
+            .dropped_files
+            .iter()
+            .map(|file| file.path().to_path_buf())
+            .filter(|path| !path.as_os_str().is_empty())
+            .collect()
+    });
+    if let Some(path) = dropped.into_iter().next() {
+        commands.push(Command::OpenPath(path));
+    }
+}
+
+/// The path field and the problems window.
+pub fn windows_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<Command>) {
+    if let Some(path) = &mut app.path_prompt {
+        let mut open = true;
+        egui::Window::new("Open a timeline file")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label("Type the path of a timeline file (.ron):");
+                let response = ui.add(
+                    egui::TextEdit::singleline(path)
+                        .hint_text("/home/me/timelines/my-timeline.ron")
+                        .desired_width(420.0),
+                );
+                response.widget_info(|| {
+                    egui::WidgetInfo::text_edit(true, String::new(), String::new(), "Timeline path")
+                });
+                let submitted =
+                    response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    if (ui.button("Open").clicked() || submitted) && !path.trim().is_empty() {
+                        commands.push(Command::OpenPath(PathBuf::from(path.trim())));
+                    }
+                });
+            });
+        if !open {
+            app.path_prompt = None;
+        }
+    }
+    if let Some(report) = &app.problems {
+        let mut open = true;
+        egui::Window::new(format!("Problems in {}", report.file))
+            .id(egui::Id::unique("problems-window"))
+            .open(&mut open)
+            .default_width(720.0)
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "{} could not be opened. The timeline on screen is unchanged.",
+                    report.file
+                ));
+                ui.add_space(4.0);
+                let mut text = report.lines.join("\n");
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut text)
+                            .font(egui::TextStyle::Monospace)
+                            .desired_width(f32::INFINITY)
+                            .interactive(true),
+                    );
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Copy").clicked() {
+                        ui.ctx().copy_text(report.lines.join("\n"));
+                    }
+                    if ui.button("Close").clicked() {
+                        commands.push(Command::DismissProblems);
+                    }
+                });
+            });
+        if !open {
+            commands.push(Command::DismissProblems);
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! The timeline: an egui_plot whose x axis is time in days and whose y axis is pixels of
+//! tracks. egui_plot handles drag, pinch, box zoom; the [`Scene`] from the pure layout is
+//! painted through a [`PlotItem`]; every visible item gets an interactive, labelled widget so
+//! it can be hovered, clicked, focused and found by assistive technology.
+
+use eframe::egui::{self, Align2, Color32, Pos2, Rect, Sense, Stroke, Vec2};
+use egui_plot::{Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTransform};
+
+use super::theme::{self, ViewColors};
+use super::{App, Command, overview, paint};
+use crate::layout::axis::calendar_ticks;
+use crate::layout::scene::{ItemKind, Scene};
+use crate::layout::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
+use crate::layout::tracks::RowKind;
+use crate::model::human_date::human_date;
+
+/// Width of the track names at the left.
+pub const LABEL_COLUMN_PX: f32 = 180.0;
+/// Height of the date axis at the top of the tracks.
+pub const AXIS_HEADER_PX: f32 = 26.0;
+/// Height of the overview strip below the tracks.
+const OVERVIEW_PX: f32 = 54.0;
+/// Wheel distance (in points) that doubles or halves the visible time.
+const WHEEL_PX_PER_DOUBLING: f32 = 180.0;
+
+/// Draws the tracks, the label column and the overview; emits commands for what the user did.
+pub fn timeline_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
+    if app.document.is_none() {
+        ui.centered_and_justified(|ui| ui.label("No timeline open"));
+        return;
+    }
+    let full = ui.available_rect_before_wrap();
+    let overview_rect = Rect::from_min_max(
+        Pos2::new(full.left() + LABEL_COLUMN_PX, full.bottom() - OVERVIEW_PX),
+        full.right_bottom(),
+    );
+    let label_rect = Rect::from_min_max(
+        full.left_top(),
+        Pos2::new(full.left() + LABEL_COLUMN_PX, full.bottom() - OVERVIEW_PX - 4.0),
+    );
+    let plot_rect = Rect::from_min_max(
+        Pos2::new(label_rect.right(), full.top()),
+        Pos2::new(full.right(), label_rect.bottom()),
+    );
+    ui.allocate_rect(full, Sense::hover());
+
+    let colors = ViewColors::of(ui.visuals());
+    let pending_view = app.take_pending_view();
+    let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(plot_rect));
+    let outcome = plot_tracks(&mut plot_ui, app, pending_view, &colors, commands);
+    let Some(outcome) = outcome else {
+        return;
+    };
+    item_widgets(ui, app, &outcome, commands);
+    label_column(ui, app, label_rect, outcome.scroll_px, &colors, commands);
+    if let Some(document) = &app.document {
+        overview::overview_ui(ui, document, &app.view, overview_rect, &colors, commands);
+    }
+}
+
+/// What the plot decided this frame.
+struct PlotOutcome {
+    frame: Rect,
+    scroll_px: f64,
+    scene: Scene,
+    response: egui::Response,
+}
+
+fn plot_tracks(
+    ui: &mut egui::Ui,
+    app: &mut App,
+    pending_view: Option<TimeView>,
+    colors: &ViewColors,
+    commands: &mut Vec<Command>,
+) -> Option<PlotOutcome> {
+    let selected = app.selected;
+    let hovered = app.hovered;
+    let mut scroll_px = app.scroll_px;
+    let current_view = app.view;
+    let document = app.document.as_mut()?;
+
+    let plot = Plot::new("timeline-tracks")
+        .show_axes([false, false])
+        .show_grid([false, false])
+        .show_x(false)
+        .show_y(false)
+        .allow_zoom([true, false])
+        .allow_scroll([true, false])
+        .allow_drag([true, true])
+        .allow_boxed_zoom(true)
+        .allow_double_click_reset(false)
+        .auto_bounds([false, false])
+        .set_margin_fraction(Vec2::ZERO)
+        .show_background(false);
+
+    let response = plot.show(ui, |plot_ui| {
+        let frame = *plot_ui.transform().frame();
+        let bounds = plot_ui.plot_bounds();
+        let width_px = f64::from(frame.width()).max(1.0);
+        let height_px = f64::from(frame.height() - AXIS_HEADER_PX).max(1.0);
+
+        // The plot remembers what the user did last frame; a pending view overrides it.
+        let plotted = TimeView {
+            start_day: bounds.min()[0],
+            end_day: bounds.max()[0],
+        };
+        let mut view = match pending_view {
+            Some(view) => view,
+            None if plotted.width_days().is_finite() && plotted.width_days() > 0.0 => plotted,
+            None => current_view,
+        };
+        // Wheel over the tracks zooms around the pointer; egui_plot leaves it to us.
+        if plot_ui.response().hovered() {
+            let (scroll_y, shift) = plot_ui
+                .ctx()
+                .input(|input| (input.smooth_scroll_delta.y, input.modifiers.shift));
+            if scroll_y != 0.0
+                && !shift
+                && let Some(pointer) = plot_ui.pointer_coordinate()
+            {
+                let factor = f64::from(scroll_y / WHEEL_PX_PER_DOUBLING).exp2();
+                view = view.zoomed_at(pointer.x, factor);
+            }
+        }
+        // Keep within a day and a few centuries.
+        let width = view.width_days();
+        if !(MIN_WIDTH_DAYS..=MAX_WIDTH_DAYS).contains(&width) {
+            view = TimeView::new(view.start_day, view.end_day);
+        }
+        if view != plotted {
+            plot_ui.set_plot_bounds_x(view.start_day..=view.end_day);
+        }
+        if view != current_view {
+            commands.push(Command::SetView(view));
+        }
+
+        // Vertical: one plot unit is one pixel; dragging scrolls the tracks.
+        let plotted_scroll = -bounds.max()[1];
+        if bounds.max()[1].is_finite() && (plotted_scroll - scroll_px).abs() > 0.5 {
+            scroll_px = plotted_scroll;
+        }
+        let max_scroll = (document.content_height_px - height_px).max(0.0);
+        scroll_px = scroll_px.clamp(0.0, max_scroll);
+        plot_ui.set_plot_bounds_y(-(scroll_px + height_px)..=-scroll_px);
+
+        let scene = document.scene(&view, width_px).clone();
+        let ticks = calendar_ticks(view.start_day, view.end_day, width_px, 90.0);
+        plot_ui.add(ScenePainter {
+            base: PlotItemBase::new("tracks".to_owned()),
+            document,
+            scene: scene.clone(),
+            ticks,
+            scroll_px,
+            view,
+            selected,
+            hovered,
+            colors: *colors,
+        });
+        (frame, scene)
+    });
+    let (frame, scene) = response.inner;
+    if (scroll_px - app.scroll_px).abs() > f64::EPSILON {
+        commands.push(Command::ScrollTracks(scroll_px - app.scroll_px));
+    }
+    if response.response.double_clicked() && app.hovered.is_none() {
+        commands.push(Command::FitAll);
+    }
+    Some(PlotOutcome {
+        frame,
+        scroll_px,
+        scene,
+        response: response.response,
+    })
+}
+
+/// Paints a [`Scene`] inside the plot.
+struct ScenePainter<'a> {
+    base: PlotItemBase,
+    document: &'a super::Document,
+    scene: Scene,
+    ticks: Vec<crate::layout::axis::Tick>,
+    scroll_px: f64,
+    view: TimeView,
+    selected: Option<crate::model::EventIndex>,
+    hovered: Option<crate::model::EventIndex>,
+    colors: ViewColors,
+}
+
+impl PlotItem for ScenePainter<'_> {
+    fn shapes(&self, ui: &egui::Ui, transform: &PlotTransform, shapes: &mut Vec<egui::Shape>) {
+        let frame = *transform.frame();
+        let canvas = paint::Canvas {
+            frame,
+            top_px: AXIS_HEADER_PX,
+            scroll_px: self.scroll_px,
+            view: self.view,
+            colors: self.colors,
+        };
+        canvas.paint_scene(
+            ui,
+            self.document,
+            &self.scene,
+            &self.ticks,
+            self.selected,
+            self.hovered,
+            shapes,
+        );
+    }
+
+    fn initialize(&mut self, _x_range: std::ops::RangeInclusive<f64>) {}
+
+    fn color(&self) -> Color32 {
+        self.colors.text
+    }
+
+    fn geometry(&self) -> PlotGeometry<'_> {
+        PlotGeometry::None
+    }
+
+    fn bounds(&self) -> PlotBounds {
+        PlotBounds::NOTHING
+    }
+
+    fn base(&self) -> &PlotItemBase {
+        &self.base
+    }
+
+    fn base_mut(&mut self) -> &mut PlotItemBase {
+        &mut self.base
+    }
+
+    fn allow_hover(&self) -> bool {
+        false
+    }
+}
+
+/// One interactive widget per visible item: hover, click, keyboard focus, AccessKit label.
+fn item_widgets(ui: &mut egui::Ui, app: &mut App, outcome: &PlotOutcome, commands: &mut Vec<Command>) {
+    let Some(document) = &app.document else {
+        return;
+    };
+    let tracks_rect = Rect::from_min_max(
+        Pos2::new(outcome.frame.left(), outcome.frame.top() + AXIS_HEADER_PX),
+        outcome.frame.right_bottom(),
+    );
+    let lane_half_px = (document.row_metrics.lane_height_px / 2.0) as f32;
+    let mut hovered = None;
+    let mut clicked_item = false;
+    for (index, item) in outcome.scene.items.iter().enumerate() {
+        let y = tracks_rect.top() + (item.y_px - outcome.scroll_px) as f32;
+        let x0 = outcome.frame.left() + item.x0_px as f32;
+        let mut x1 = outcome.frame.left() + item.x1_px as f32;
+        if let Some(label) = item.label {
+            x1 = x1.max(outcome.frame.left() + (label.x_px + label.max_width_px) as f32);
+        }
+        let rect = Rect::from_min_max(
+            Pos2::new(x0 - 2.0, y - lane_half_px + 2.0),
+            Pos2::new(x1 + 2.0, y + lane_half_px - 2.0),
+        )
+        .intersect(tracks_rect);
+        if rect.width() <= 0.0 || rect.height() <= 0.0 {
+            continue;
+        }
+        let id = ui.scope_id().with(("timeline-item", index, item.row, item.lane));
+        let response = ui.interact(rect, id, Sense::click());
+        match &item.kind {
+            ItemKind::Single(event_index) => {
+                let Some(event) = document.timeline.event(*event_index) else {
+                    continue;
+                };
+                let title = event.title.clone();
+                let is_selected = app.selected == Some(*event_index);
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &title)
+                });
+                if response.hovered() || response.has_focus() {
+                    hovered = Some(*event_index);
+                }
+                if response.clicked() {
+                    clicked_item = true;
+                    commands.push(Command::Select(Some(*event_index)));
+                }
+                response.on_hover_ui(|ui| event_tooltip(ui, document, *event_index));
+            }
+            ItemKind::Cluster {
+                events,
+                first_day,
+                last_day,
+            } => {
+                let label = format!(
+                    "{} events, {}",
+                    events.len(),
+                    crate::model::human_date::short_day_range(*first_day, *last_day)
+                );
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                });
+                if response.clicked() {
+                    clicked_item = true;
+                    commands.push(Command::MoveView(TimeView::fitting(
+                        *first_day,
+                        *last_day,
+                        0.15,
+                    )));
+                }
+                response.on_hover_ui(|ui| {
+                    ui.label(egui::RichText::new(&label).strong());
+                    for event in events.iter().take(12) {
+                        if let Some(event) = document.timeline.event(*event) {
+                            ui.label(format!("• {}", event.title));
+                        }
+                    }
+                    if events.len() > 12 {
+                        ui.label(format!("… and {} more", events.len() - 12));
+                    }
+                    ui.weak("Click to zoom in");
+                });
+            }
+        }
+    }
+    if outcome.response.clicked() && !clicked_item {
+        commands.push(Command::Select(None));
+    }
+    app.hovered = hovered;
+}
+
+fn event_tooltip(ui: &mut egui::Ui, document: &super::Document, event: crate::model::EventIndex) {
+    let Some(event) = document.timeline.event(event) else {
+        return;
+    };
+    ui.set_max_width(360.0);
+    ui.label(egui::RichText::new(&event.title).strong());
+    ui.label(human_date(&event.when));
+    let actors: Vec<&str> = event
+        .actors
+        .iter()
+        .filter_map(|&actor| document.timeline.actor(actor))
+        .map(|actor| actor.name.as_str())
+        .collect();
+    ui.weak(actors.join(", "));
+}
+
+/// Group headings (click to fold) and actor names, aligned with the tracks.
+fn label_column(
+    ui: &mut egui::Ui,
+    app: &App,
+    rect: Rect,
+    scroll_px: f64,
+    colors: &ViewColors,
+    commands: &mut Vec<Command>,
+) {
+    let Some(document) = &app.document else {
+        return;
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, colors.label_column);
+    let top = rect.top() + AXIS_HEADER_PX;
+    painter.text(
+        Pos2::new(rect.left() + 8.0, rect.top() + AXIS_HEADER_PX / 2.0),
+        Align2::LEFT_CENTER,
+        "Actors",
+        theme::bold(12.0),
+        colors.weak_text,
+    );
+    let body = Rect::from_min_max(Pos2::new(rect.left(), top), rect.right_bottom());
+    let painter = ui.painter_at(body);
+    for (index, row) in document.rows.iter().enumerate() {
+        let y0 = top + (row.top_px - scroll_px) as f32;
+        let row_rect = Rect::from_min_size(
+            Pos2::new(rect.left(), y0),
+            Vec2::new(rect.width(), row.height_px as f32),
+        );
+        if !row_rect.intersects(body) {
+            continue;
+        }
+        match &row.kind {
+            RowKind::Group {
+                name,
+                collapsed,
+                actor_count,
+            } => {
+                let heading = Rect::from_min_size(
+                    row_rect.min,
+                    Vec2::new(rect.width(), document.row_metrics.heading_height_px as f32),
+                );
+                painter.rect_filled(heading, 0.0, colors.heading);
+                let arrow = if *collapsed { "▶" } else { "▼" };
+                let text = format!("{arrow} {name} ({actor_count})");
+                painter.text(
+                    Pos2::new(heading.left() + 8.0, heading.center().y),
+                    Align2::LEFT_CENTER,
+                    &text,
+                    theme::bold(13.0),
+                    colors.text,
+                );
+                let clickable = heading.intersect(body);
+                if clickable.height() > 0.0 {
+                    let response = ui.interact(clickable, ui.scope_id().with(("group", index)), Sense::click());
+                    let label = if *collapsed {
+                        format!("Expand {name}")
+                    } else {
+                        format!("Collapse {name}")
+                    };
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                    if response.clicked() {
+                        commands.push(Command::ToggleGroup(name.clone()));
+                    }
+                    response.on_hover_text(&label);
+                }
+            }
+            RowKind::Track { actor } => {
+                let Some(actor_data) = document.timeline.actor(*actor) else {
+                    continue;
+                };
+                let color = theme::actor_color(actor_data, actor.get());
+                let centre_y = y0 + (document.row_metrics.lane_height_px as f32 + document.row_metrics.track_padding_px as f32) / 2.0;
+                painter.rect_filled(
+                    Rect::from_center_size(Pos2::new(rect.left() + 12.0, centre_y), Vec2::splat(9.0)),
+                    2.0,
+                    color,
+                );
+                let galley = paint::elided_galley(
+                    ui,
+                    &actor_data.name,
+                    egui::FontId::proportional(13.0),
+                    colors.text,
+                    rect.width() - 30.0,
+                );
+                painter.galley(
+                    Pos2::new(rect.left() + 22.0, centre_y - galley.size().y / 2.0),
+                    galley,
+                    colors.text,
+                );
+                let hover_rect = row_rect.intersect(body);
+                if hover_rect.height() > 0.0 {
+                    let response =
+                        ui.interact(hover_rect, ui.scope_id().with(("track", index)), Sense::hover());
+                    let count = document
+                        .selection
+                        .events_per_actor
+                        .get(actor.get())
+                        .copied()
+                        .unwrap_or(0);
+                    response.on_hover_ui(|ui| {
+                        ui.set_max_width(320.0);
+                        ui.label(egui::RichText::new(&actor_data.name).strong());
+                        if let Some(description) = &actor_data.description {
+                            ui.label(description);
+                        }
+                        ui.weak(format!("{count} events shown"));
+                    });
+                }
+            }
+        }
+        painter.hline(
+            rect.x_range(),
+            row_rect.bottom(),
+            Stroke::new(1.0, colors.track_stripe),
+        );
+    }
+    // The wheel over the names scrolls the tracks.
+    if ui.rect_contains_pointer(body) {
+        let scroll_y = ui.ctx().input(|input| input.smooth_scroll_delta.y);
+        if scroll_y != 0.0 {
+            commands.push(Command::ScrollTracks(-f64::from(scroll_y)));
+        }
+    }
+}
+
+/// Keeps a colour for markers on the group heading of a collapsed group.
+pub fn row_color(document: &super::Document, row: usize, event: Option<crate::model::EventIndex>) -> Color32 {
+    let actor = match document.rows.get(row).map(|row| &row.kind) {
+        Some(RowKind::Track { actor }) => Some(*actor),
+        _ => event
+            .and_then(|event| document.timeline.event(event))
+            .and_then(|event| event.actors.first().copied()),
+    };
+    actor
+        .and_then(|actor| {
+            document
+                .timeline
+                .actor(actor)
+                .map(|data| theme::actor_color(data, actor.get()))
+        })
+        .unwrap_or(Color32::GRAY)
+}

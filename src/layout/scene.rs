@@ -1,0 +1,475 @@
+//! What is drawn where for one view: markers, bars and clusters on each lane, titles placed
+//! where they fit without overlapping, connectors between an event's tracks, period bands.
+//! Pure: the window paints a [`Scene`], the export renders the same one.
+
+use std::collections::BTreeMap;
+
+use crate::model::{EventIndex, Timeline};
+
+use super::spans::EventSpan;
+use super::time_view::TimeView;
+use super::tracks::{Row, RowMetrics};
+
+/// Pixel sizes that decide when things merge and when titles fit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SceneMetrics {
+    /// Width of a point marker.
+    pub marker_px: f64,
+    /// Markers closer than this merge into a cluster.
+    pub cluster_gap_px: f64,
+    /// Space between a marker and its title, and before the next item.
+    pub label_gap_px: f64,
+    /// A title is elided down to this width, and hidden below it.
+    pub min_label_px: f64,
+    /// Width of one digit of a cluster count.
+    pub digit_px: f64,
+}
+
+impl Default for SceneMetrics {
+    fn default() -> Self {
+        SceneMetrics {
+            marker_px: 10.0,
+            cluster_gap_px: 3.0,
+            label_gap_px: 5.0,
+            min_label_px: 36.0,
+            digit_px: 7.5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    /// One event.
+    Single(EventIndex),
+    /// Several events too close to tell apart; clicking one zooms to `[first_day, last_day]`.
+    Cluster {
+        events: Vec<EventIndex>,
+        first_day: f64,
+        last_day: f64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A point: a diamond of `marker_px`.
+    Marker,
+    /// A stretch of time; fades between `x0_px..solid_x0_px` and `solid_x1_px..x1_px`.
+    Bar,
+    /// A pill with the count.
+    Cluster,
+}
+
+/// An event title next to (or inside) its item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Label {
+    pub x_px: f64,
+    /// Room available; the title is elided to this when `is_full` is false.
+    pub max_width_px: f64,
+    pub is_full: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub row: usize,
+    pub lane: usize,
+    /// Vertical centre, from the top of the content.
+    pub y_px: f64,
+    pub x0_px: f64,
+    pub x1_px: f64,
+    pub solid_x0_px: f64,
+    pub solid_x1_px: f64,
+    pub shape: Shape,
+    /// Approximate or uncertain: drawn lighter.
+    pub is_qualified: bool,
+    pub kind: ItemKind,
+    pub label: Option<Label>,
+}
+
+impl Item {
+    pub fn event(&self) -> Option<EventIndex> {
+        match self.kind {
+            ItemKind::Single(event) => Some(event),
+            ItemKind::Cluster { .. } => None,
+        }
+    }
+
+    pub fn contains_event(&self, event: EventIndex) -> bool {
+        match &self.kind {
+            ItemKind::Single(single) => *single == event,
+            ItemKind::Cluster { events, .. } => events.contains(&event),
+        }
+    }
+}
+
+/// A thin vertical line joining one event's markers on its several tracks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Connector {
+    pub event: EventIndex,
+    pub x_px: f64,
+    pub top_px: f64,
+    pub bottom_px: f64,
+}
+
+/// A labelled background band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PeriodBand {
+    pub period: usize,
+    pub x0_px: f64,
+    pub x1_px: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    pub items: Vec<Item>,
+    pub connectors: Vec<Connector>,
+    pub periods: Vec<PeriodBand>,
+}
+
+/// Everything a scene is computed from.
+pub struct SceneInput<'a> {
+    pub timeline: &'a Timeline,
+    pub spans: &'a [EventSpan],
+    pub period_spans: &'a [Option<EventSpan>],
+    pub rows: &'a [Row],
+    /// Full title widths in pixels, by event index (measured once per timeline).
+    pub title_widths_px: &'a [f64],
+    pub row_metrics: &'a RowMetrics,
+    pub metrics: &'a SceneMetrics,
+}
+
+/// Lays out the scene for `view` over `width_px`.
+pub fn layout_scene(input: &SceneInput<'_>, view: &TimeView, width_px: f64) -> Scene {
+    let mut scene = Scene::default();
+    if !(width_px.is_finite() && width_px > 0.0) {
+        return scene;
+    }
+    // Items just off screen still matter: their titles may reach in.
+    let margin_days = 2.0 * input.metrics.marker_px / view.px_per_day(width_px);
+    for (row_index, row) in input.rows.iter().enumerate() {
+        for (lane_index, lane) in row.lanes.iter().enumerate() {
+            let y_px = row.lane_centre_px(lane_index, input.row_metrics);
+            let mut items = lane_items(input, view, width_px, margin_days, lane);
+            place_labels(&mut items, input, width_px);
+            scene.items.extend(items.into_iter().map(|item| Item {
+                row: row_index,
+                lane: lane_index,
+                y_px,
+                ..item
+            }));
+        }
+    }
+    scene.connectors = connectors(&scene.items, input, view, width_px);
+    scene.periods = input
+        .period_spans
+        .iter()
+        .enumerate()
+        .filter_map(|(period, span)| {
+            let span = (*span)?;
+            if !view.overlaps(span.outer_start_day, span.outer_end_day) {
+                return None;
+            }
+            Some(PeriodBand {
+                period,
+                x0_px: clamp_px(view.x_px(span.outer_start_day, width_px), width_px),
+                x1_px: clamp_px(view.x_px(span.outer_end_day, width_px), width_px),
+            })
+        })
+        .collect();
+    scene
+}
+
+/// Markers, bars and clusters of one lane, left to right, with `row`/`y` still unset.
+fn lane_items(
+    input: &SceneInput<'_>,
+    view: &TimeView,
+    width_px: f64,
+    margin_days: f64,
+    lane: &[EventIndex],
+) -> Vec<Item> {
+    let metrics = input.metrics;
+    let mut items: Vec<Item> = Vec::new();
+    for &event in lane {
+        let Some(span) = input.spans.get(event.get()) else {
+            continue;
+        };
+        if !view.overlaps(
+            span.outer_start_day - margin_days,
+            span.outer_end_day + margin_days,
+        ) {
+            continue;
+        }
+        let x0 = clamp_px(view.x_px(span.outer_start_day, width_px), width_px);
+        let x1 = clamp_px(view.x_px(span.outer_end_day, width_px), width_px);
+        let (shape, x0, x1, solid_x0, solid_x1) = if span.is_point && x1 - x0 < metrics.marker_px
+            || x1 - x0 < metrics.marker_px / 2.0
+        {
+            let centre = view.x_px(span.centre_day(), width_px);
+            let half = metrics.marker_px / 2.0;
+            (Shape::Marker, centre - half, centre + half, centre, centre)
+        } else {
+            let solid_x0 = clamp_px(view.x_px(span.solid_start_day, width_px), width_px);
+            let solid_x1 = clamp_px(view.x_px(span.solid_end_day, width_px), width_px);
+            (Shape::Bar, x0, x1, solid_x0, solid_x1)
+        };
+        let item = Item {
+            row: 0,
+            lane: 0,
+            y_px: 0.0,
+            x0_px: x0,
+            x1_px: x1,
+            solid_x0_px: solid_x0,
+            solid_x1_px: solid_x1,
+            shape,
+            is_qualified: span.is_qualified,
+            kind: ItemKind::Single(event),
+            label: None,
+        };
+        // Merge markers (and clusters) that would touch into one cluster.
+        if let Some(last) = items.last_mut()
+            && shape == Shape::Marker
+            && matches!(last.shape, Shape::Marker | Shape::Cluster)
+            && x0 < last.x1_px + metrics.cluster_gap_px
+        {
+            merge_into_cluster(last, item, input.spans);
+            continue;
+        }
+        items.push(item);
+    }
+    // A cluster is at least wide enough for its count.
+    for item in &mut items {
+        if let ItemKind::Cluster { events, .. } = &item.kind {
+            let digits = events.len().to_string().len() as f64;
+            let min_width = digits * metrics.digit_px + 10.0;
+            if item.x1_px - item.x0_px < min_width {
+                let centre = (item.x0_px + item.x1_px) / 2.0;
+                item.x0_px = centre - min_width / 2.0;
+                item.x1_px = centre + min_width / 2.0;
+            }
+        }
+    }
+    items
+}
+
+fn merge_into_cluster(last: &mut Item, item: Item, spans: &[EventSpan]) {
+    let day_range = |event: EventIndex| {
+        spans
+            .get(event.get())
+            .map_or((0.0, 0.0), |s| (s.outer_start_day, s.outer_end_day))
+    };
+    let ItemKind::Single(new_event) = item.kind else {
+        return;
+    };
+    let (new_first, new_last) = day_range(new_event);
+    match &mut last.kind {
+        ItemKind::Cluster {
+            events,
+            first_day,
+            last_day,
+        } => {
+            events.push(new_event);
+            *first_day = first_day.min(new_first);
+            *last_day = last_day.max(new_last);
+        }
+        ItemKind::Single(old_event) => {
+            let (old_first, old_last) = day_range(*old_event);
+            last.kind = ItemKind::Cluster {
+                events: vec![*old_event, new_event],
+                first_day: old_first.min(new_first),
+                last_day: old_last.max(new_last),
+            };
+        }
+    }
+    last.shape = Shape::Cluster;
+    last.x1_px = last.x1_px.max(item.x1_px);
+    last.solid_x0_px = last.x0_px;
+    last.solid_x1_px = last.x1_px;
+    last.is_qualified &= item.is_qualified;
+}
+
+/// Gives each single event a title where one fits before the next item of its lane.
+fn place_labels(items: &mut [Item], input: &SceneInput<'_>, width_px: f64) {
+    let metrics = input.metrics;
+    for index in 0..items.len() {
+        let next_x0 = items.get(index + 1).map_or(f64::INFINITY, |next| next.x0_px);
+        let item = &items[index];
+        let ItemKind::Single(event) = item.kind else {
+            continue;
+        };
+        let x_px = match item.shape {
+            // Titles of long bars ride inside them, staying in view while panning.
+            Shape::Bar if item.x1_px - item.x0_px > 3.0 * metrics.min_label_px => {
+                item.x0_px.max(0.0) + metrics.label_gap_px
+            }
+            _ => item.x1_px + metrics.label_gap_px,
+        };
+        if x_px > width_px {
+            continue;
+        }
+        let available_px = next_x0 - metrics.label_gap_px - x_px;
+        let full_px = input.title_widths_px.get(event.get()).copied().unwrap_or(0.0);
+        let label = if full_px <= available_px {
+            Some(Label {
+                x_px,
+                max_width_px: full_px,
+                is_full: true,
+            })
+        } else if available_px >= metrics.min_label_px {
+            Some(Label {
+                x_px,
+                max_width_px: available_px,
+                is_full: false,
+            })
+        } else {
+            None
+        };
+        items[index].label = label;
+    }
+}
+
+fn connectors(
+    items: &[Item],
+    input: &SceneInput<'_>,
+    view: &TimeView,
+    width_px: f64,
+) -> Vec<Connector> {
+    let mut heights: BTreeMap<EventIndex, (f64, f64, usize)> = BTreeMap::new();
+    for item in items {
+        if let Some(event) = item.event() {
+            let entry = heights.entry(event).or_insert((item.y_px, item.y_px, 0));
+            entry.0 = entry.0.min(item.y_px);
+            entry.1 = entry.1.max(item.y_px);
+            entry.2 += 1;
+        }
+    }
+    heights
+        .into_iter()
+        .filter(|(_, (_, _, count))| *count >= 2)
+        .filter_map(|(event, (top_px, bottom_px, _))| {
+            let span = input.spans.get(event.get())?;
+            let x_px = clamp_px(view.x_px(span.centre_day(), width_px), width_px);
+            Some(Connector {
+                event,
+                x_px,
+                top_px,
+                bottom_px,
+            })
+        })
+        .collect()
+}
+
+/// Keeps coordinates of far-off or endless items near the screen so drawing stays exact.
+fn clamp_px(x_px: f64, width_px: f64) -> f64 {
+    x_px.clamp(-width_px, 2.0 * width_px)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_bytes;
+    use crate::load::texts::EmbeddedTexts;
+    use crate::layout::spans::event_spans;
+    use crate::layout::tracks::layout_rows;
+    use crate::query::{Filter, select};
+    use std::collections::BTreeSet;
+
+    /// A timeline on one track; day 0 is 1970-01-01, so a 1 px = 1 day view is easy to read.
+    fn timeline(events: &[(&str, &str)]) -> Timeline {
+        let events: String = events
+            .iter()
+            .map(|(id, when)| {
+                format!("Event(id: \"{id}\", title: \"{id}\", when: \"{when}\", actors: [\"a\"]),")
+            })
+            .collect();
+        let text = format!(
+            "Timeline(title: \"T\", actors: [Actor(id: \"a\", name: \"A\")], events: [{events}])"
+        );
+        load_bytes(text.as_bytes(), &EmbeddedTexts::default())
+            .timeline
+            .expect("valid test timeline")
+    }
+
+    fn scene(timeline: &Timeline, title_px: f64, view: TimeView, width_px: f64) -> Scene {
+        let selection = select(timeline, &Filter::default());
+        let spans = event_spans(timeline);
+        let row_metrics = RowMetrics::default();
+        let rows = layout_rows(timeline, &selection, &spans, &BTreeSet::new(), false, &row_metrics);
+        let widths = vec![title_px; timeline.events.len()];
+        let input = SceneInput {
+            timeline,
+            spans: &spans,
+            period_spans: &[],
+            rows: &rows,
+            title_widths_px: &widths,
+            row_metrics: &row_metrics,
+            metrics: &SceneMetrics::default(),
+        };
+        layout_scene(&input, &view, width_px)
+    }
+
+    #[test]
+    fn far_apart_points_are_markers_with_full_titles() {
+        let t = timeline(&[("a1", "1970-01-11"), ("a2", "1970-04-11")]);
+        // 1 px per day.
+        let s = scene(&t, 40.0, TimeView::new(0.0, 200.0), 200.0);
+        assert_eq!(s.items.len(), 2);
+        assert_eq!(s.items[0].shape, Shape::Marker);
+        assert_eq!(s.items[0].x0_px, 10.5 - 5.0);
+        let label = s.items[0].label.expect("title fits");
+        assert!(label.is_full);
+        assert_eq!(label.x_px, 15.5 + 5.0);
+    }
+
+    #[test]
+    fn close_points_merge_into_a_cluster_with_the_day_range() {
+        let t = timeline(&[("a1", "1970-01-11"), ("a2", "1970-01-12"), ("a3", "1970-01-14")]);
+        let s = scene(&t, 40.0, TimeView::new(0.0, 200.0), 200.0);
+        assert_eq!(s.items.len(), 1);
+        let ItemKind::Cluster { events, first_day, last_day } = &s.items[0].kind else {
+            panic!("a cluster");
+        };
+        assert_eq!(events.len(), 3);
+        assert_eq!((*first_day, *last_day), (10.0, 14.0));
+        assert!(s.items[0].label.is_none());
+        // Zoomed in, they separate again.
+        let zoomed = scene(&t, 40.0, TimeView::new(9.0, 15.0), 600.0);
+        assert_eq!(zoomed.items.len(), 3);
+        assert!(zoomed.items.iter().all(|i| matches!(i.kind, ItemKind::Single(_))));
+    }
+
+    #[test]
+    fn titles_never_overlap_the_next_item() {
+        let t = timeline(&[("a1", "1970-01-11"), ("a2", "1970-03-22"), ("a3", "1970-04-06")]);
+        let s = scene(&t, 100.0, TimeView::new(0.0, 200.0), 200.0);
+        for pair in s.items.windows(2) {
+            if let Some(label) = pair[0].label {
+                assert!(
+                    label.x_px + label.max_width_px <= pair[1].x0_px,
+                    "{label:?} runs into {:?}",
+                    pair[1]
+                );
+            }
+        }
+        // First title elided to the room before the second marker (which starts at 75.5).
+        let first = s.items[0].label.expect("elided title");
+        assert!(!first.is_full);
+        assert_eq!(first.max_width_px, 75.5 - 5.0 - 20.5);
+        // The second has 15 days of room, under the minimum: hidden.
+        assert!(s.items[1].label.is_none());
+        assert!(s.items[2].label.expect("last title has room").is_full);
+    }
+
+    #[test]
+    fn months_are_faded_bars_over_the_month() {
+        let t = timeline(&[("m", "1970-02")]);
+        let s = scene(&t, 10.0, TimeView::new(0.0, 100.0), 100.0);
+        assert_eq!(s.items[0].shape, Shape::Bar);
+        assert_eq!((s.items[0].x0_px, s.items[0].x1_px), (31.0, 59.0));
+    }
+
+    #[test]
+    fn off_screen_events_are_culled() {
+        let t = timeline(&[("a1", "1970-01-11"), ("a2", "1975-01-11")]);
+        let s = scene(&t, 10.0, TimeView::new(0.0, 100.0), 100.0);
+        assert_eq!(s.items.len(), 1);
+    }
+}

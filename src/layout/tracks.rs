@@ -1,0 +1,265 @@
+//! Rows of the timeline: a heading per actor group and a track per actor, each track split
+//! into lanes so that events overlapping in time sit one above the other. Computed once per
+//! filter change (not per frame), so rows keep their height while zooming.
+
+use std::collections::BTreeSet;
+
+use crate::model::{ActorIndex, EventIndex, Timeline};
+use crate::query::Selection;
+
+use super::spans::EventSpan;
+
+/// Sizes of rows, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowMetrics {
+    pub heading_height_px: f64,
+    pub lane_height_px: f64,
+    /// Space between tracks.
+    pub track_padding_px: f64,
+    /// More concurrent events than this share the last lane.
+    pub max_lanes: usize,
+}
+
+impl Default for RowMetrics {
+    fn default() -> Self {
+        RowMetrics {
+            heading_height_px: 24.0,
+            lane_height_px: 22.0,
+            track_padding_px: 6.0,
+            max_lanes: 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowKind {
+    /// A group heading; when collapsed, its lanes hold all the group's events.
+    Group {
+        name: String,
+        collapsed: bool,
+        actor_count: usize,
+    },
+    Track {
+        actor: ActorIndex,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub top_px: f64,
+    pub height_px: f64,
+    /// Events per lane, each lane sorted by start; empty for an expanded group heading.
+    pub lanes: Vec<Vec<EventIndex>>,
+}
+
+impl Row {
+    /// Vertical centre of a lane.
+    pub fn lane_centre_px(&self, lane: usize, metrics: &RowMetrics) -> f64 {
+        let lanes_top = match self.kind {
+            RowKind::Group { .. } => self.top_px + metrics.heading_height_px,
+            RowKind::Track { .. } => self.top_px + metrics.track_padding_px / 2.0,
+        };
+        lanes_top + (lane as f64 + 0.5) * metrics.lane_height_px
+    }
+}
+
+/// The rows for a selection. `collapsed` holds the names of collapsed groups.
+pub fn layout_rows(
+    timeline: &Timeline,
+    selection: &Selection,
+    spans: &[EventSpan],
+    collapsed: &BTreeSet<String>,
+    hide_empty_tracks: bool,
+    metrics: &RowMetrics,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut top_px = 0.0;
+    for (group, actors) in groups(timeline, selection, hide_empty_tracks) {
+        if let Some(name) = &group {
+            let is_collapsed = collapsed.contains(name);
+            let lanes = if is_collapsed {
+                let events = events_of(timeline, selection, &actors);
+                assign_lanes(&events, spans, metrics.max_lanes)
+            } else {
+                Vec::new()
+            };
+            let height_px =
+                metrics.heading_height_px + lanes.len() as f64 * metrics.lane_height_px;
+            rows.push(Row {
+                kind: RowKind::Group {
+                    name: name.clone(),
+                    collapsed: is_collapsed,
+                    actor_count: actors.len(),
+                },
+                top_px,
+                height_px,
+                lanes,
+            });
+            top_px += height_px;
+            if is_collapsed {
+                continue;
+            }
+        }
+        for actor in actors {
+            let events = events_of(timeline, selection, &[actor]);
+            let mut lanes = assign_lanes(&events, spans, metrics.max_lanes);
+            if lanes.is_empty() {
+                lanes.push(Vec::new());
+            }
+            let height_px = lanes.len() as f64 * metrics.lane_height_px + metrics.track_padding_px;
+            rows.push(Row {
+                kind: RowKind::Track { actor },
+                top_px,
+                height_px,
+                lanes,
+            });
+            top_px += height_px;
+        }
+    }
+    rows
+}
+
+/// Total height of the rows.
+pub fn content_height_px(rows: &[Row]) -> f64 {
+    rows.last().map_or(0.0, |row| row.top_px + row.height_px)
+}
+
+/// Shown actors by group, groups in order of their first actor; ungrouped actors last.
+fn groups(
+    timeline: &Timeline,
+    selection: &Selection,
+    hide_empty_tracks: bool,
+) -> Vec<(Option<String>, Vec<ActorIndex>)> {
+    let mut groups: Vec<(Option<String>, Vec<ActorIndex>)> = Vec::new();
+    for (index, actor) in timeline.actors.iter().enumerate() {
+        let shown = selection.actor_shown.get(index).copied().unwrap_or(false);
+        let has_events = selection.events_per_actor.get(index).copied().unwrap_or(0) > 0;
+        if !shown || (hide_empty_tracks && !has_events) {
+            continue;
+        }
+        let Ok(index) = u32::try_from(index) else {
+            continue;
+        };
+        match groups.iter_mut().find(|(name, _)| *name == actor.group) {
+            Some((_, actors)) => actors.push(ActorIndex(index)),
+            None => groups.push((actor.group.clone(), vec![ActorIndex(index)])),
+        }
+    }
+    // Ungrouped actors go last, under no heading.
+    groups.sort_by_key(|(name, _)| name.is_none());
+    groups
+}
+
+/// Shown events on any of `actors`' tracks, in time order, without repeats.
+fn events_of(timeline: &Timeline, selection: &Selection, actors: &[ActorIndex]) -> Vec<EventIndex> {
+    selection
+        .events
+        .iter()
+        .copied()
+        .filter(|&event| {
+            timeline
+                .event(event)
+                .is_some_and(|event| event.actors.iter().any(|a| actors.contains(a)))
+        })
+        .collect()
+}
+
+/// Greedy interval partitioning: each event goes to the first lane free at its start.
+fn assign_lanes(events: &[EventIndex], spans: &[EventSpan], max_lanes: usize) -> Vec<Vec<EventIndex>> {
+    let mut lanes: Vec<Vec<EventIndex>> = Vec::new();
+    let mut lane_end_day: Vec<f64> = Vec::new();
+    let mut ordered: Vec<(f64, f64, EventIndex)> = events
+        .iter()
+        .filter_map(|&event| {
+            let span = spans.get(event.get())?;
+            Some((span.outer_start_day, span.outer_end_day, event))
+        })
+        .collect();
+    ordered.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+    for (start_day, end_day, event) in ordered {
+        let free = lane_end_day.iter().position(|&end| end <= start_day);
+        let lane = match free {
+            Some(lane) => lane,
+            None if lanes.len() < max_lanes.max(1) => {
+                lanes.push(Vec::new());
+                lane_end_day.push(f64::NEG_INFINITY);
+                lanes.len() - 1
+            }
+            // Full: share the lane that frees up first.
+            None => lane_end_day
+                .iter()
+                .enumerate()
+                .min_by(|a, b| a.1.total_cmp(b.1))
+                .map_or(0, |(lane, _)| lane),
+        };
+        lanes[lane].push(event);
+        lane_end_day[lane] = lane_end_day[lane].max(end_day);
+    }
+    lanes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::load_bundled;
+    use crate::layout::spans::event_spans;
+    use crate::query::{Filter, select};
+
+    #[test]
+    fn groups_head_their_tracks_and_overlapping_events_get_lanes() {
+        let timeline = load_bundled().timeline.expect("valid");
+        let selection = select(&timeline, &Filter::default());
+        let spans = event_spans(&timeline);
+        let metrics = RowMetrics::default();
+        let rows = layout_rows(&timeline, &selection, &spans, &BTreeSet::new(), false, &metrics);
+        let RowKind::Group { name, .. } = &rows[0].kind else {
+            panic!("first row is a group heading");
+        };
+        assert_eq!(name, "United States");
+        assert_eq!(rows[1].kind, RowKind::Track { actor: ActorIndex(0) });
+        // Kelly's tenure overlaps his departure announcement: two lanes.
+        let kelly = timeline.actor_by_id("kelly").expect("kelly");
+        let kelly_row = rows
+            .iter()
+            .find(|row| row.kind == RowKind::Track { actor: kelly })
+            .expect("kelly track");
+        assert_eq!(kelly_row.lanes.len(), 2);
+        // Rows stack without gaps.
+        for pair in rows.windows(2) {
+            assert_eq!(pair[0].top_px + pair[0].height_px, pair[1].top_px);
+        }
+    }
+
+    #[test]
+    fn collapsing_a_group_folds_its_tracks_into_the_heading() {
+        let timeline = load_bundled().timeline.expect("valid");
+        let selection = select(&timeline, &Filter::default());
+        let spans = event_spans(&timeline);
+        let metrics = RowMetrics::default();
+        let collapsed: BTreeSet<String> = ["United States".to_owned()].into();
+        let rows = layout_rows(&timeline, &selection, &spans, &collapsed, false, &metrics);
+        assert!(matches!(rows[0].kind, RowKind::Group { collapsed: true, .. }));
+        assert!(!rows[0].lanes.is_empty(), "the heading carries the group's events");
+        assert!(matches!(rows[1].kind, RowKind::Group { .. }), "next group follows");
+    }
+
+    #[test]
+    fn hiding_empty_tracks_leaves_only_tracks_with_events() {
+        let timeline = load_bundled().timeline.expect("valid");
+        let mut filter = Filter::default();
+        filter.search = "Yesper".into();
+        let selection = select(&timeline, &filter);
+        let spans = event_spans(&timeline);
+        let metrics = RowMetrics::default();
+        let rows = layout_rows(&timeline, &selection, &spans, &BTreeSet::new(), true, &metrics);
+        let tracks: Vec<&str> = rows
+            .iter()
+            .filter_map(|row| match row.kind {
+                RowKind::Track { actor } => Some(timeline.actors[actor.get()].id.as_str()),
+                RowKind::Group { .. } => None,
+            })
+            .collect();
+        assert_eq!(tracks, ["trump", "esper"]);
+    }
+}
