@@ -212,11 +212,13 @@ pub fn shown_actors<'a>(
     event: &'a Event,
     selection: &'a Selection,
 ) -> impl Iterator<Item = ActorIndex> + 'a {
-    event
-        .actors
-        .iter()
-        .copied()
-        .filter(|actor| selection.actor_shown.get(actor.get()).copied().unwrap_or(false))
+    event.actors.iter().copied().filter(|actor| {
+        selection
+            .actor_shown
+            .get(actor.get())
+            .copied()
+            .unwrap_or(false)
+    })
 }
 
 #[cfg(test)]
@@ -257,10 +259,18 @@ mod tests {
         assert!(!shown.contains(&"finland-joins".to_owned()));
         for &event in &selection.events {
             let event = timeline.event(event).expect("event");
-            assert!(event.actors.iter().any(|a| timeline.actors[a.get()].id == "bolton"));
+            assert!(
+                event
+                    .actors
+                    .iter()
+                    .any(|a| timeline.actors[a.get()].id == "bolton")
+            );
         }
         let trump = timeline.actor_by_id("trump").expect("trump");
-        assert_eq!(selection.events_per_actor[trump.get()] > 0, true, "shared events count");
+        assert!(
+            selection.events_per_actor[trump.get()] > 0,
+            "shared events count"
+        );
         assert!(!selection.actor_shown[trump.get()]);
     }
 
@@ -299,7 +309,10 @@ mod tests {
             ..Filter::default()
         };
         let shown = ids(&timeline, &select(&timeline, &filter));
-        assert!(shown.contains(&"brussels-summit-2018".to_owned()), "{shown:?}");
+        assert!(
+            shown.contains(&"brussels-summit-2018".to_owned()),
+            "{shown:?}"
+        );
     }
 
     #[test]
@@ -313,6 +326,10 @@ mod tests {
         assert!(shown.contains(&"finland-joins".to_owned()));
         assert!(!shown.contains(&"yesper".to_owned()));
         let counts = tag_counts(&timeline);
-        assert!(counts.iter().any(|(tag, count)| tag == "membership" && *count >= 3));
+        assert!(
+            counts
+                .iter()
+                .any(|(tag, count)| tag == "membership" && *count >= 3)
+        );
     }
 }

@@ -102,10 +102,8 @@ pub fn details_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                         if source.text.is_some() {
                             let read = ui.link("Read in source");
                             if read.clicked() {
-                                let emphasis = excerpt
-                                    .location
-                                    .as_ref()
-                                    .map(|_| (selected, excerpt_index));
+                                let emphasis =
+                                    excerpt.location.as_ref().map(|_| (selected, excerpt_index));
                                 commands.push(Command::ReadSource {
                                     source: excerpt.source,
                                     excerpt: emphasis,

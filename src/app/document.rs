@@ -160,7 +160,6 @@ impl Document {
             None => TimeView::default(),
         }
     }
-
 }
 
 /// Cuts every source text at the starts and ends of the passages events quote from it.

@@ -36,7 +36,12 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>)
             .desired_width(f32::INFINITY),
     );
     search.widget_info(|| {
-        egui::WidgetInfo::text_edit(true, current.search.clone(), filter.search.clone(), "Search")
+        egui::WidgetInfo::text_edit(
+            true,
+            current.search.clone(),
+            filter.search.clone(),
+            "Search",
+        )
     });
     if focus_search {
         search.request_focus();
@@ -88,7 +93,14 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>)
                 let mut group_checked = all_shown;
                 let group_events: usize = members
                     .iter()
-                    .map(|&i| document.selection.events_per_actor.get(i).copied().unwrap_or(0))
+                    .map(|&i| {
+                        document
+                            .selection
+                            .events_per_actor
+                            .get(i)
+                            .copied()
+                            .unwrap_or(0)
+                    })
                     .sum();
                 let response = ui.checkbox(
                     &mut group_checked,
@@ -108,8 +120,14 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>)
                     for &i in members {
                         let actor = &timeline.actors[i];
                         let mut shown = !filter.hidden_actors.contains(&actor.id);
-                        let count = document.selection.events_per_actor.get(i).copied().unwrap_or(0);
-                        let response = ui.checkbox(&mut shown, format!("{}  ({count})", actor.name));
+                        let count = document
+                            .selection
+                            .events_per_actor
+                            .get(i)
+                            .copied()
+                            .unwrap_or(0);
+                        let response =
+                            ui.checkbox(&mut shown, format!("{}  ({count})", actor.name));
                         if response.changed() {
                             if shown {
                                 filter.hidden_actors.remove(&actor.id);
@@ -125,7 +143,10 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>)
             ui.weak("Show events with any checked tag");
             for (tag, count) in &document.tag_counts {
                 let mut checked = filter.tags.contains(tag);
-                if ui.checkbox(&mut checked, format!("{tag}  ({count})")).changed() {
+                if ui
+                    .checkbox(&mut checked, format!("{tag}  ({count})"))
+                    .changed()
+                {
                     if checked {
                         filter.tags.insert(tag.clone());
                     } else {

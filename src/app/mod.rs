@@ -172,7 +172,10 @@ impl App {
         open::windows_ui(&ctx, self, &mut commands);
         shortcuts::shortcuts_window(&ctx, self, &mut commands);
 
-        for command in commands.into_iter().chain(std::mem::take(&mut self.commands)) {
+        for command in commands
+            .into_iter()
+            .chain(std::mem::take(&mut self.commands))
+        {
             self.apply(&ctx, command);
         }
     }
@@ -437,7 +440,10 @@ impl App {
         if shown.is_empty() {
             return;
         }
-        let next = match self.selected.and_then(|s| shown.iter().position(|&e| e == s)) {
+        let next = match self
+            .selected
+            .and_then(|s| shown.iter().position(|&e| e == s))
+        {
             Some(position) if direction > 0 => (position + 1).min(shown.len() - 1),
             Some(position) => position.saturating_sub(1),
             // Nothing selected: start from the view, forwards or backwards.

@@ -155,14 +155,16 @@ pub fn windows_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<Command
                 ));
                 ui.add_space(4.0);
                 let mut text = report.lines.join("\n");
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    ui.add(
-                        egui::TextEdit::multiline(&mut text)
-                            .font(egui::TextStyle::Monospace)
-                            .desired_width(f32::INFINITY)
-                            .interactive(true),
-                    );
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::TextEdit::multiline(&mut text)
+                                .font(egui::TextStyle::Monospace)
+                                .desired_width(f32::INFINITY)
+                                .interactive(true),
+                        );
+                    });
                 ui.horizontal(|ui| {
                     if ui.button("Copy").clicked() {
                         ui.ctx().copy_text(report.lines.join("\n"));

@@ -15,7 +15,11 @@ pub fn overview_ui(
     colors: &ViewColors,
     commands: &mut Vec<Command>,
 ) {
-    let response = ui.interact(rect, ui.scope_id().with("overview"), Sense::click_and_drag());
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with("overview"),
+        Sense::click_and_drag(),
+    );
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Slider, true, "Overview of the whole timeline")
     });
@@ -24,7 +28,13 @@ pub fn overview_ui(
     let extent = document.overview_extent;
     let width_px = f64::from(rect.width());
     let bar_width = rect.width() / document.overview_density.len().max(1) as f32;
-    let peak = document.overview_density.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let peak = document
+        .overview_density
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1) as f32;
     for (column, &count) in document.overview_density.iter().enumerate() {
         if count == 0 {
             continue;
@@ -42,8 +52,11 @@ pub fn overview_ui(
     }
     let x0 = rect.left() + extent.x_px(view.start_day, width_px) as f32;
     let x1 = rect.left() + extent.x_px(view.end_day, width_px) as f32;
-    let window = Rect::from_min_max(Pos2::new(x0, rect.top() + 1.0), Pos2::new(x1.max(x0 + 3.0), rect.bottom() - 1.0))
-        .intersect(rect.expand(1.0));
+    let window = Rect::from_min_max(
+        Pos2::new(x0, rect.top() + 1.0),
+        Pos2::new(x1.max(x0 + 3.0), rect.bottom() - 1.0),
+    )
+    .intersect(rect.expand(1.0));
     painter.rect(
         window,
         2.0,

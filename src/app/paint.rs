@@ -18,8 +18,12 @@ use crate::layout::time_view::TimeView;
 use crate::layout::tracks::RowKind;
 use crate::model::EventIndex;
 
-/// Height of an event bar.
-const BAR_HEIGHT_PX: f32 = 10.0;
+/// Height of an event bar (a title fits inside).
+const BAR_HEIGHT_PX: f32 = 18.0;
+/// Half the height of a cluster pill.
+const CLUSTER_HALF_HEIGHT_PX: f32 = 8.0;
+/// Height of the strong lower edge of a bar.
+const BAR_EDGE_PX: f32 = 3.0;
 
 /// Where the scene lands on screen: the plot frame, the axis header, the vertical scroll.
 pub struct Canvas {
@@ -67,7 +71,7 @@ impl Canvas {
             let color = if emphasised {
                 self.colors.hover
             } else {
-                self.colors.connector
+                self.colors.connector.gamma_multiply(0.45)
             };
             let x = self.x(connector.x_px);
             shapes.push(Shape::line_segment(
@@ -87,7 +91,8 @@ impl Canvas {
             let color = row_color(document, item.row, event);
             self.paint_item(ui, item, y, color, shapes);
             let emphasis = if event.is_some() && event == selected
-                || matches!(&item.kind, ItemKind::Cluster { .. }) && selected.is_some_and(|s| item.contains_event(s))
+                || matches!(&item.kind, ItemKind::Cluster { .. })
+                    && selected.is_some_and(|s| item.contains_event(s))
             {
                 Some((self.colors.selection, 2.5))
             } else if event.is_some() && event == hovered {
@@ -96,9 +101,14 @@ impl Canvas {
                 None
             };
             if let Some((color, width)) = emphasis {
+                let half_height = match item.shape {
+                    ItemShape::Marker => (item.x1_px - item.x0_px) as f32 / 2.0 + 2.0,
+                    ItemShape::Bar => BAR_HEIGHT_PX / 2.0,
+                    ItemShape::Cluster => CLUSTER_HALF_HEIGHT_PX,
+                };
                 let rect = Rect::from_min_max(
-                    Pos2::new(self.x(item.x0_px) - 3.0, y - BAR_HEIGHT_PX / 2.0 - 3.0),
-                    Pos2::new(self.x(item.x1_px) + 3.0, y + BAR_HEIGHT_PX / 2.0 + 3.0),
+                    Pos2::new(self.x(item.x0_px) - 2.0, y - half_height),
+                    Pos2::new(self.x(item.x1_px) + 2.0, y + half_height),
                 );
                 shapes.push(Shape::rect_stroke(
                     rect,
@@ -122,13 +132,7 @@ impl Canvas {
                     text_color,
                     (label.max_width_px as f32 + 1.0).max(1.0),
                 );
-                let on_bar = item.shape == ItemShape::Bar && label.x_px < item.x1_px;
-                let text_pos = Pos2::new(self.x(label.x_px), y - galley.size().y / 2.0);
-                if on_bar {
-                    // A halo keeps text readable over its own bar.
-                    let halo = Rect::from_min_size(text_pos, galley.size()).expand(1.0);
-                    shapes.push(Shape::rect_filled(halo, 2.0, ui.visuals().panel_fill.gamma_multiply(0.85)));
-                }
+                let text_pos = Pos2::new(self.x(label.x_px), y - galley.size().y / 2.0 - 1.0);
                 shapes.push(Shape::galley(text_pos, galley, text_color));
             }
         }
@@ -161,14 +165,23 @@ impl Canvas {
         }
     }
 
-    fn paint_periods(&self, ui: &egui::Ui, document: &Document, scene: &Scene, tracks: Rect, shapes: &mut Vec<Shape>) {
+    fn paint_periods(
+        &self,
+        ui: &egui::Ui,
+        document: &Document,
+        scene: &Scene,
+        tracks: Rect,
+        shapes: &mut Vec<Shape>,
+    ) {
         for band in &scene.periods {
             let Some(period) = document.timeline.periods.get(band.period) else {
                 continue;
             };
-            let fill = period.color.map_or(self.colors.period[band.period % 2], |rgb| {
-                Color32::from_rgba_unmultiplied(rgb.r, rgb.g, rgb.b, 40)
-            });
+            let fill = period
+                .color
+                .map_or(self.colors.period[band.period % 2], |rgb| {
+                    Color32::from_rgba_unmultiplied(rgb.r, rgb.g, rgb.b, 40)
+                });
             let rect = Rect::from_min_max(
                 Pos2::new(self.x(band.x0_px), tracks.top()),
                 Pos2::new(self.x(band.x1_px), tracks.bottom()),
@@ -207,7 +220,8 @@ impl Canvas {
     }
 
     fn paint_axis(&self, ui: &egui::Ui, ticks: &[Tick], shapes: &mut Vec<Shape>) {
-        let header = Rect::from_min_size(self.frame.min, Vec2::new(self.frame.width(), self.top_px));
+        let header =
+            Rect::from_min_size(self.frame.min, Vec2::new(self.frame.width(), self.top_px));
         shapes.push(Shape::rect_filled(header, 0.0, self.colors.label_column));
         shapes.push(Shape::line_segment(
             [header.left_bottom(), header.right_bottom()],
@@ -216,7 +230,10 @@ impl Canvas {
         for tick in ticks {
             let x = self.tick_x(tick);
             shapes.push(Shape::line_segment(
-                [Pos2::new(x, header.bottom() - 6.0), Pos2::new(x, header.bottom())],
+                [
+                    Pos2::new(x, header.bottom() - 6.0),
+                    Pos2::new(x, header.bottom()),
+                ],
                 Stroke::new(1.0, self.colors.weak_text),
             ));
             let font = if tick.is_major {
@@ -224,13 +241,22 @@ impl Canvas {
             } else {
                 FontId::proportional(12.0)
             };
-            let galley = ui.fonts_mut(|fonts| fonts.layout_no_wrap(tick.label.clone(), font, self.colors.text));
+            let galley = ui.fonts_mut(|fonts| {
+                fonts.layout_no_wrap(tick.label.clone(), font, self.colors.text)
+            });
             let pos = Pos2::new(x + 3.0, header.center().y - 2.0 - galley.size().y / 2.0);
             shapes.push(Shape::galley(pos, galley, self.colors.text));
         }
     }
 
-    fn paint_item(&self, ui: &egui::Ui, item: &Item, y: f32, color: Color32, shapes: &mut Vec<Shape>) {
+    fn paint_item(
+        &self,
+        ui: &egui::Ui,
+        item: &Item,
+        y: f32,
+        color: Color32,
+        shapes: &mut Vec<Shape>,
+    ) {
         let x0 = self.x(item.x0_px);
         let x1 = self.x(item.x1_px);
         match item.shape {
@@ -244,47 +270,76 @@ impl Canvas {
                     Pos2::new(centre.x - r, y),
                 ];
                 if item.is_qualified {
-                    shapes.push(Shape::convex_polygon(points, color.gamma_multiply(0.35), Stroke::new(1.5, color)));
+                    shapes.push(Shape::convex_polygon(
+                        points,
+                        color.gamma_multiply(0.35),
+                        Stroke::new(1.5, color),
+                    ));
                 } else {
                     shapes.push(Shape::convex_polygon(points, color, Stroke::NONE));
                 }
             }
             ItemShape::Bar => {
-                let strength = if item.is_qualified { 0.6 } else { 0.9 };
-                let solid = color.gamma_multiply(strength);
-                let clear = color.gamma_multiply(0.0);
+                // A light tint that titles can sit on, with a strong edge below; both fade
+                // out over the stretch where the date is uncertain.
+                let strength = if item.is_qualified { 0.65 } else { 1.0 };
                 let top = y - BAR_HEIGHT_PX / 2.0;
                 let bottom = y + BAR_HEIGHT_PX / 2.0;
+                let edge_top = bottom - BAR_EDGE_PX;
                 let solid_x0 = self.x(item.solid_x0_px);
                 let solid_x1 = self.x(item.solid_x1_px);
                 let mut mesh = Mesh::default();
-                // Three quads: fade in, certain, fade out.
-                for (left, right, left_color, right_color) in [
-                    (x0, solid_x0, clear, solid),
-                    (solid_x0, solid_x1, solid, solid),
-                    (solid_x1, x1, solid, clear),
-                ] {
-                    if right - left > 0.01 {
-                        gradient_quad(&mut mesh, left, right, top, bottom, left_color, right_color);
+                for (band_top, band_bottom, alpha) in
+                    [(top, edge_top, 0.22), (edge_top, bottom, 1.0)]
+                {
+                    let solid = color.gamma_multiply(alpha * strength);
+                    let clear = Color32::TRANSPARENT;
+                    for (left, right, left_color, right_color) in [
+                        (x0, solid_x0, clear, solid),
+                        (solid_x0, solid_x1, solid, solid),
+                        (solid_x1, x1, solid, clear),
+                    ] {
+                        if right - left > 0.01 {
+                            gradient_quad(
+                                &mut mesh,
+                                left,
+                                right,
+                                band_top,
+                                band_bottom,
+                                left_color,
+                                right_color,
+                            );
+                        }
                     }
                 }
                 shapes.push(Shape::mesh(mesh));
-                if !item.is_qualified && item.solid_x1_px > item.solid_x0_px {
-                    // Sharp ends mark known days.
-                    shapes.push(Shape::rect_stroke(
-                        Rect::from_min_max(Pos2::new(solid_x0, top), Pos2::new(solid_x1, bottom)),
-                        1.0,
-                        Stroke::new(1.0, color),
-                        egui::StrokeKind::Inside,
-                    ));
+                // A sharp end marks a side known to the day.
+                for (solid, outer) in [(solid_x0, x0), (solid_x1, x1)] {
+                    if !item.is_qualified && (solid - outer).abs() < 0.5 {
+                        shapes.push(Shape::line_segment(
+                            [Pos2::new(outer, top), Pos2::new(outer, bottom)],
+                            Stroke::new(1.5, color),
+                        ));
+                    }
                 }
             }
             ItemShape::Cluster => {
-                let rect = Rect::from_min_max(Pos2::new(x0, y - 8.0), Pos2::new(x1, y + 8.0));
-                shapes.push(Shape::rect_filled(rect, 8.0, self.colors.cluster));
+                let rect = Rect::from_min_max(
+                    Pos2::new(x0, y - CLUSTER_HALF_HEIGHT_PX),
+                    Pos2::new(x1, y + CLUSTER_HALF_HEIGHT_PX),
+                );
+                shapes.push(Shape::rect_filled(
+                    rect,
+                    CLUSTER_HALF_HEIGHT_PX,
+                    self.colors.cluster,
+                ));
                 if let ItemKind::Cluster { events, .. } = &item.kind {
                     let galley = ui.fonts_mut(|fonts| {
-                        fonts.layout_no_wrap(events.len().to_string(), theme::bold(11.0), Color32::WHITE)
+                        fonts.layout_no_wrap(
+                            events.len().to_string(),
+                            theme::bold(11.0),
+                            Color32::WHITE,
+                        )
                     });
                     let pos = rect.center() - galley.size() / 2.0;
                     shapes.push(Shape::galley(pos, galley, Color32::WHITE));
@@ -321,7 +376,13 @@ fn gradient_quad(
 }
 
 /// A single-line galley elided with "…" to `max_width`.
-pub fn elided_galley(ui: &egui::Ui, text: &str, font: FontId, color: Color32, max_width: f32) -> Arc<Galley> {
+pub fn elided_galley(
+    ui: &egui::Ui,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    max_width: f32,
+) -> Arc<Galley> {
     let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, color));
     job.wrap = TextWrapping::truncate_at_width(max_width);
     ui.fonts_mut(|fonts| fonts.layout_job(job))

@@ -57,9 +57,14 @@ pub fn handle_keys(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) 
             (Key::Plus, Command::Zoom(2.0)),
             (Key::Equals, Command::Zoom(2.0)),
             (Key::Minus, Command::Zoom(0.5)),
-            (Key::Questionmark, Command::ShowShortcuts(!app.show_shortcuts)),
+            (
+                Key::Questionmark,
+                Command::ShowShortcuts(!app.show_shortcuts),
+            ),
         ] {
-            if input.consume_key(Modifiers::NONE, key) || input.consume_key(Modifiers::SHIFT, key) && key == Key::Questionmark {
+            if input.consume_key(Modifiers::NONE, key)
+                || input.consume_key(Modifiers::SHIFT, key) && key == Key::Questionmark
+            {
                 commands.push(command);
             }
         }

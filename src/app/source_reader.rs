@@ -59,9 +59,15 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Com
         .map_or(&[][..], Vec::as_slice);
     let visuals = ui.visuals().clone();
     let (quoted_fill, emphasis_fill) = if visuals.dark_mode {
-        (Color32::from_rgb(70, 62, 25), Color32::from_rgb(140, 90, 10))
+        (
+            Color32::from_rgb(70, 62, 25),
+            Color32::from_rgb(140, 90, 10),
+        )
     } else {
-        (Color32::from_rgb(255, 243, 176), Color32::from_rgb(255, 196, 92))
+        (
+            Color32::from_rgb(255, 243, 176),
+            Color32::from_rgb(255, 196, 92),
+        )
     };
     let scroll_pending = reader.scroll_pending;
     let mut scrolled = false;
@@ -81,7 +87,11 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Com
                             ui.end_row();
                         }
                         // Paragraph indentation of the plain text is not needed on screen.
-                        let line = if line_index > 0 { line.trim_start() } else { line };
+                        let line = if line_index > 0 {
+                            line.trim_start()
+                        } else {
+                            line
+                        };
                         if line.is_empty() {
                             continue;
                         }
@@ -90,7 +100,11 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Com
                             ui.add(egui::Label::new(rich).wrap());
                             continue;
                         }
-                        rich = rich.background_color(if emphasised { emphasis_fill } else { quoted_fill });
+                        rich = rich.background_color(if emphasised {
+                            emphasis_fill
+                        } else {
+                            quoted_fill
+                        });
                         if emphasised {
                             rich = rich.strong();
                         }
@@ -101,7 +115,8 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Com
                             .filter_map(|(event, _)| timeline.event(*event))
                             .map(|event| event.title.clone())
                             .collect();
-                        let response = response.on_hover_text(format!("Quoted by: {}", quoted_by.join("; ")));
+                        let response =
+                            response.on_hover_text(format!("Quoted by: {}", quoted_by.join("; ")));
                         if emphasised && scroll_pending && !scrolled {
                             response.scroll_to_me(Some(egui::Align::Center));
                             scrolled = true;

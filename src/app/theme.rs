@@ -84,13 +84,41 @@ pub fn title_measurer(ctx: &egui::Context) -> impl FnMut(&str) -> f64 + '_ {
 
 /// Okabe–Ito, the palette that stays distinct for the common colour-vision deficiencies.
 const PALETTE: [Rgb; 7] = [
-    Rgb { r: 0x00, g: 0x72, b: 0xb2 },
-    Rgb { r: 0xd5, g: 0x5e, b: 0x00 },
-    Rgb { r: 0x00, g: 0x9e, b: 0x73 },
-    Rgb { r: 0xcc, g: 0x79, b: 0xa7 },
-    Rgb { r: 0xe6, g: 0x9f, b: 0x00 },
-    Rgb { r: 0x56, g: 0xb4, b: 0xe9 },
-    Rgb { r: 0x7f, g: 0x7f, b: 0x7f },
+    Rgb {
+        r: 0x00,
+        g: 0x72,
+        b: 0xb2,
+    },
+    Rgb {
+        r: 0xd5,
+        g: 0x5e,
+        b: 0x00,
+    },
+    Rgb {
+        r: 0x00,
+        g: 0x9e,
+        b: 0x73,
+    },
+    Rgb {
+        r: 0xcc,
+        g: 0x79,
+        b: 0xa7,
+    },
+    Rgb {
+        r: 0xe6,
+        g: 0x9f,
+        b: 0x00,
+    },
+    Rgb {
+        r: 0x56,
+        g: 0xb4,
+        b: 0xe9,
+    },
+    Rgb {
+        r: 0x7f,
+        g: 0x7f,
+        b: 0x7f,
+    },
 ];
 
 /// An actor's colour: its own, or the palette's by position.

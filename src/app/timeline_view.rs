@@ -36,7 +36,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>
     );
     let label_rect = Rect::from_min_max(
         full.left_top(),
-        Pos2::new(full.left() + LABEL_COLUMN_PX, full.bottom() - OVERVIEW_PX - 4.0),
+        Pos2::new(
+            full.left() + LABEL_COLUMN_PX,
+            full.bottom() - OVERVIEW_PX - 4.0,
+        ),
     );
     let plot_rect = Rect::from_min_max(
         Pos2::new(label_rect.right(), full.top()),
@@ -235,7 +238,12 @@ impl PlotItem for ScenePainter<'_> {
 }
 
 /// One interactive widget per visible item: hover, click, keyboard focus, AccessKit label.
-fn item_widgets(ui: &mut egui::Ui, app: &mut App, outcome: &PlotOutcome, commands: &mut Vec<Command>) {
+fn item_widgets(
+    ui: &mut egui::Ui,
+    app: &mut App,
+    outcome: &PlotOutcome,
+    commands: &mut Vec<Command>,
+) {
     let Some(document) = &app.document else {
         return;
     };
@@ -261,7 +269,9 @@ fn item_widgets(ui: &mut egui::Ui, app: &mut App, outcome: &PlotOutcome, command
         if rect.width() <= 0.0 || rect.height() <= 0.0 {
             continue;
         }
-        let id = ui.scope_id().with(("timeline-item", index, item.row, item.lane));
+        let id = ui
+            .scope_id()
+            .with(("timeline-item", index, item.row, item.lane));
         let response = ui.interact(rect, id, Sense::click());
         match &item.kind {
             ItemKind::Single(event_index) => {
@@ -292,15 +302,12 @@ fn item_widgets(ui: &mut egui::Ui, app: &mut App, outcome: &PlotOutcome, command
                     events.len(),
                     crate::model::human_date::short_day_range(*first_day, *last_day)
                 );
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                });
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if response.clicked() {
                     clicked_item = true;
                     commands.push(Command::MoveView(TimeView::fitting(
-                        *first_day,
-                        *last_day,
-                        0.15,
+                        *first_day, *last_day, 0.15,
                     )));
                 }
                 response.on_hover_ui(|ui| {
@@ -395,7 +402,11 @@ fn label_column(
                 );
                 let clickable = heading.intersect(body);
                 if clickable.height() > 0.0 {
-                    let response = ui.interact(clickable, ui.scope_id().with(("group", index)), Sense::click());
+                    let response = ui.interact(
+                        clickable,
+                        ui.scope_id().with(("group", index)),
+                        Sense::click(),
+                    );
                     let label = if *collapsed {
                         format!("Expand {name}")
                     } else {
@@ -415,9 +426,15 @@ fn label_column(
                     continue;
                 };
                 let color = theme::actor_color(actor_data, actor.get());
-                let centre_y = y0 + (document.row_metrics.lane_height_px as f32 + document.row_metrics.track_padding_px as f32) / 2.0;
+                let centre_y = y0
+                    + (document.row_metrics.lane_height_px as f32
+                        + document.row_metrics.track_padding_px as f32)
+                        / 2.0;
                 painter.rect_filled(
-                    Rect::from_center_size(Pos2::new(rect.left() + 12.0, centre_y), Vec2::splat(9.0)),
+                    Rect::from_center_size(
+                        Pos2::new(rect.left() + 12.0, centre_y),
+                        Vec2::splat(9.0),
+                    ),
                     2.0,
                     color,
                 );
@@ -435,8 +452,11 @@ fn label_column(
                 );
                 let hover_rect = row_rect.intersect(body);
                 if hover_rect.height() > 0.0 {
-                    let response =
-                        ui.interact(hover_rect, ui.scope_id().with(("track", index)), Sense::hover());
+                    let response = ui.interact(
+                        hover_rect,
+                        ui.scope_id().with(("track", index)),
+                        Sense::hover(),
+                    );
                     let count = document
                         .selection
                         .events_per_actor
@@ -470,7 +490,11 @@ fn label_column(
 }
 
 /// Keeps a colour for markers on the group heading of a collapsed group.
-pub fn row_color(document: &super::Document, row: usize, event: Option<crate::model::EventIndex>) -> Color32 {
+pub fn row_color(
+    document: &super::Document,
+    row: usize,
+    event: Option<crate::model::EventIndex>,
+) -> Color32 {
     let actor = match document.rows.get(row).map(|row| &row.kind) {
         Some(RowKind::Track { actor }) => Some(*actor),
         _ => event

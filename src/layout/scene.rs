@@ -200,17 +200,16 @@ fn lane_items(
         }
         let x0 = clamp_px(view.x_px(span.outer_start_day, width_px), width_px);
         let x1 = clamp_px(view.x_px(span.outer_end_day, width_px), width_px);
-        let (shape, x0, x1, solid_x0, solid_x1) = if span.is_point && x1 - x0 < metrics.marker_px
-            || x1 - x0 < metrics.marker_px / 2.0
-        {
-            let centre = view.x_px(span.centre_day(), width_px);
-            let half = metrics.marker_px / 2.0;
-            (Shape::Marker, centre - half, centre + half, centre, centre)
-        } else {
-            let solid_x0 = clamp_px(view.x_px(span.solid_start_day, width_px), width_px);
-            let solid_x1 = clamp_px(view.x_px(span.solid_end_day, width_px), width_px);
-            (Shape::Bar, x0, x1, solid_x0, solid_x1)
-        };
+        let (shape, x0, x1, solid_x0, solid_x1) =
+            if span.is_point && x1 - x0 < metrics.marker_px || x1 - x0 < metrics.marker_px / 2.0 {
+                let centre = view.x_px(span.centre_day(), width_px);
+                let half = metrics.marker_px / 2.0;
+                (Shape::Marker, centre - half, centre + half, centre, centre)
+            } else {
+                let solid_x0 = clamp_px(view.x_px(span.solid_start_day, width_px), width_px);
+                let solid_x1 = clamp_px(view.x_px(span.solid_end_day, width_px), width_px);
+                (Shape::Bar, x0, x1, solid_x0, solid_x1)
+            };
         let item = Item {
             row: 0,
             lane: 0,
@@ -290,7 +289,9 @@ fn merge_into_cluster(last: &mut Item, item: Item, spans: &[EventSpan]) {
 fn place_labels(items: &mut [Item], input: &SceneInput<'_>, width_px: f64) {
     let metrics = input.metrics;
     for index in 0..items.len() {
-        let next_x0 = items.get(index + 1).map_or(f64::INFINITY, |next| next.x0_px);
+        let next_x0 = items
+            .get(index + 1)
+            .map_or(f64::INFINITY, |next| next.x0_px);
         let item = &items[index];
         let ItemKind::Single(event) = item.kind else {
             continue;
@@ -306,7 +307,11 @@ fn place_labels(items: &mut [Item], input: &SceneInput<'_>, width_px: f64) {
             continue;
         }
         let available_px = next_x0 - metrics.label_gap_px - x_px;
-        let full_px = input.title_widths_px.get(event.get()).copied().unwrap_or(0.0);
+        let full_px = input
+            .title_widths_px
+            .get(event.get())
+            .copied()
+            .unwrap_or(0.0);
         let label = if full_px <= available_px {
             Some(Label {
                 x_px,
@@ -365,10 +370,10 @@ fn clamp_px(x_px: f64, width_px: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::load_bytes;
-    use crate::load::texts::EmbeddedTexts;
     use crate::layout::spans::event_spans;
     use crate::layout::tracks::layout_rows;
+    use crate::load::load_bytes;
+    use crate::load::texts::EmbeddedTexts;
     use crate::query::{Filter, select};
     use std::collections::BTreeSet;
 
@@ -392,7 +397,14 @@ mod tests {
         let selection = select(timeline, &Filter::default());
         let spans = event_spans(timeline);
         let row_metrics = RowMetrics::default();
-        let rows = layout_rows(timeline, &selection, &spans, &BTreeSet::new(), false, &row_metrics);
+        let rows = layout_rows(
+            timeline,
+            &selection,
+            &spans,
+            &BTreeSet::new(),
+            false,
+            &row_metrics,
+        );
         let widths = vec![title_px; timeline.events.len()];
         let input = SceneInput {
             timeline,
@@ -421,10 +433,19 @@ mod tests {
 
     #[test]
     fn close_points_merge_into_a_cluster_with_the_day_range() {
-        let t = timeline(&[("a1", "1970-01-11"), ("a2", "1970-01-12"), ("a3", "1970-01-14")]);
+        let t = timeline(&[
+            ("a1", "1970-01-11"),
+            ("a2", "1970-01-12"),
+            ("a3", "1970-01-14"),
+        ]);
         let s = scene(&t, 40.0, TimeView::new(0.0, 200.0), 200.0);
         assert_eq!(s.items.len(), 1);
-        let ItemKind::Cluster { events, first_day, last_day } = &s.items[0].kind else {
+        let ItemKind::Cluster {
+            events,
+            first_day,
+            last_day,
+        } = &s.items[0].kind
+        else {
             panic!("a cluster");
         };
         assert_eq!(events.len(), 3);
@@ -433,12 +454,21 @@ mod tests {
         // Zoomed in, they separate again.
         let zoomed = scene(&t, 40.0, TimeView::new(9.0, 15.0), 600.0);
         assert_eq!(zoomed.items.len(), 3);
-        assert!(zoomed.items.iter().all(|i| matches!(i.kind, ItemKind::Single(_))));
+        assert!(
+            zoomed
+                .items
+                .iter()
+                .all(|i| matches!(i.kind, ItemKind::Single(_)))
+        );
     }
 
     #[test]
     fn titles_never_overlap_the_next_item() {
-        let t = timeline(&[("a1", "1970-01-11"), ("a2", "1970-03-22"), ("a3", "1970-04-06")]);
+        let t = timeline(&[
+            ("a1", "1970-01-11"),
+            ("a2", "1970-03-22"),
+            ("a3", "1970-04-06"),
+        ]);
         let s = scene(&t, 100.0, TimeView::new(0.0, 200.0), 200.0);
         for pair in s.items.windows(2) {
             if let Some(label) = pair[0].label {

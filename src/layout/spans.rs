@@ -78,7 +78,10 @@ impl EventSpan {
 
     /// Middle of the drawn extent (for markers and connectors); finite for open ends.
     pub fn centre_day(&self) -> f64 {
-        match (self.outer_start_day.is_finite(), self.outer_end_day.is_finite()) {
+        match (
+            self.outer_start_day.is_finite(),
+            self.outer_end_day.is_finite(),
+        ) {
             (true, true) => (self.outer_start_day + self.outer_end_day) / 2.0,
             (true, false) => self.outer_start_day,
             (false, true) => self.outer_end_day,

@@ -84,8 +84,7 @@ pub fn layout_rows(
             } else {
                 Vec::new()
             };
-            let height_px =
-                metrics.heading_height_px + lanes.len() as f64 * metrics.lane_height_px;
+            let height_px = metrics.heading_height_px + lanes.len() as f64 * metrics.lane_height_px;
             rows.push(Row {
                 kind: RowKind::Group {
                     name: name.clone(),
@@ -166,7 +165,11 @@ fn events_of(timeline: &Timeline, selection: &Selection, actors: &[ActorIndex]) 
 }
 
 /// Greedy interval partitioning: each event goes to the first lane free at its start.
-fn assign_lanes(events: &[EventIndex], spans: &[EventSpan], max_lanes: usize) -> Vec<Vec<EventIndex>> {
+fn assign_lanes(
+    events: &[EventIndex],
+    spans: &[EventSpan],
+    max_lanes: usize,
+) -> Vec<Vec<EventIndex>> {
     let mut lanes: Vec<Vec<EventIndex>> = Vec::new();
     let mut lane_end_day: Vec<f64> = Vec::new();
     let mut ordered: Vec<(f64, f64, EventIndex)> = events
@@ -212,12 +215,24 @@ mod tests {
         let selection = select(&timeline, &Filter::default());
         let spans = event_spans(&timeline);
         let metrics = RowMetrics::default();
-        let rows = layout_rows(&timeline, &selection, &spans, &BTreeSet::new(), false, &metrics);
+        let rows = layout_rows(
+            &timeline,
+            &selection,
+            &spans,
+            &BTreeSet::new(),
+            false,
+            &metrics,
+        );
         let RowKind::Group { name, .. } = &rows[0].kind else {
             panic!("first row is a group heading");
         };
         assert_eq!(name, "United States");
-        assert_eq!(rows[1].kind, RowKind::Track { actor: ActorIndex(0) });
+        assert_eq!(
+            rows[1].kind,
+            RowKind::Track {
+                actor: ActorIndex(0)
+            }
+        );
         // Kelly's tenure overlaps his departure announcement: two lanes.
         let kelly = timeline.actor_by_id("kelly").expect("kelly");
         let kelly_row = rows
@@ -239,20 +254,41 @@ mod tests {
         let metrics = RowMetrics::default();
         let collapsed: BTreeSet<String> = ["United States".to_owned()].into();
         let rows = layout_rows(&timeline, &selection, &spans, &collapsed, false, &metrics);
-        assert!(matches!(rows[0].kind, RowKind::Group { collapsed: true, .. }));
-        assert!(!rows[0].lanes.is_empty(), "the heading carries the group's events");
-        assert!(matches!(rows[1].kind, RowKind::Group { .. }), "next group follows");
+        assert!(matches!(
+            rows[0].kind,
+            RowKind::Group {
+                collapsed: true,
+                ..
+            }
+        ));
+        assert!(
+            !rows[0].lanes.is_empty(),
+            "the heading carries the group's events"
+        );
+        assert!(
+            matches!(rows[1].kind, RowKind::Group { .. }),
+            "next group follows"
+        );
     }
 
     #[test]
     fn hiding_empty_tracks_leaves_only_tracks_with_events() {
         let timeline = load_bundled().timeline.expect("valid");
-        let mut filter = Filter::default();
-        filter.search = "Yesper".into();
+        let filter = Filter {
+            search: "Yesper".into(),
+            ..Filter::default()
+        };
         let selection = select(&timeline, &filter);
         let spans = event_spans(&timeline);
         let metrics = RowMetrics::default();
-        let rows = layout_rows(&timeline, &selection, &spans, &BTreeSet::new(), true, &metrics);
+        let rows = layout_rows(
+            &timeline,
+            &selection,
+            &spans,
+            &BTreeSet::new(),
+            true,
+            &metrics,
+        );
         let tracks: Vec<&str> = rows
             .iter()
             .filter_map(|row| match row.kind {

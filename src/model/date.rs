@@ -209,7 +209,7 @@ pub fn day_number(date: NaiveDate) -> DayNumber {
 
 /// The calendar date of a day number, if chrono can represent it.
 pub fn date_of_day(day: DayNumber) -> Option<NaiveDate> {
-    let days_from_ce = i32::try_from(day + UNIX_EPOCH_DAYS_FROM_CE).ok()?;
+    let days_from_ce = i32::try_from(day.checked_add(UNIX_EPOCH_DAYS_FROM_CE)?).ok()?;
     NaiveDate::from_num_days_from_ce_opt(days_from_ce)
 }
 

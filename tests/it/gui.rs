@@ -4,9 +4,10 @@
 
 use alliance_timeline::app::{App, Command, Origin, RightTab, Settings};
 use alliance_timeline::layout::time_view::TimeView;
-use alliance_timeline::model::date::day_number;
 use alliance_timeline::model::EventIndex;
+use alliance_timeline::model::date::day_number;
 use chrono::NaiveDate;
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -20,7 +21,10 @@ fn harness() -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), App::new(Settings::default(), None));
+        .build_ui_state(
+            |ui, app: &mut App| app.show(ui),
+            App::new(Settings::default(), None),
+        );
     harness.run_steps(3);
     harness
 }
@@ -34,31 +38,56 @@ fn event_index(harness: &Harness<'_, App>, id: &str) -> EventIndex {
         .unwrap_or_else(|| panic!("event {id}"))
 }
 
+/// Clicks the first widget with this label (an event has one per track it is on).
+fn click_first(harness: &Harness<'_, App>, label: &str) {
+    harness
+        .get_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("nothing labelled {label:?}"))
+        .click();
+}
+
 /// Shows July 2018, where the Brussels summit stands on its own.
 fn show_july_2018(harness: &mut Harness<'_, App>) {
-    harness
-        .state_mut()
-        .emit(Command::MoveView(TimeView::new(day("2018-06-25"), day("2018-08-05"))));
+    harness.state_mut().emit(Command::MoveView(TimeView::new(
+        day("2018-06-25"),
+        day("2018-08-05"),
+    )));
     harness.run_steps(3);
 }
 
 #[test]
 fn the_bundled_timeline_opens_with_its_tracks() {
     let harness = harness();
-    let document = harness.state().document.as_ref().expect("a timeline is open");
+    let document = harness
+        .state()
+        .document
+        .as_ref()
+        .expect("a timeline is open");
     assert_eq!(document.origin, Origin::Bundled);
-    assert_eq!(document.selection.events.len(), document.timeline.events.len());
+    assert_eq!(
+        document.selection.events.len(),
+        document.timeline.events.len()
+    );
     harness.get_by_label("Collapse United States");
-    harness.get_by_label_contains("52 of 52 events shown");
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("52 of 52 events shown")
+            .count(),
+        2
+    );
 }
 
 #[test]
 fn clicking_an_event_shows_its_excerpt_in_the_details() {
     let mut harness = harness();
     show_july_2018(&mut harness);
-    harness.get_by_label(SUMMIT).click();
+    click_first(&harness, SUMMIT);
     harness.run_steps(3);
-    assert_eq!(harness.state().selected, Some(event_index(&harness, "brussels-summit-2018")));
+    assert_eq!(
+        harness.state().selected,
+        Some(event_index(&harness, "brussels-summit-2018"))
+    );
     harness.get_by_label_contains("dictated remarks saying that “we will walk out” of the pact");
     harness.get_by_label("11–12 July 2018");
 }
@@ -67,7 +96,7 @@ fn clicking_an_event_shows_its_excerpt_in_the_details() {
 fn read_in_source_shows_the_passage_and_a_passage_leads_back_to_its_event() {
     let mut harness = harness();
     show_july_2018(&mut harness);
-    harness.get_by_label(SUMMIT).click();
+    click_first(&harness, SUMMIT);
     harness.run_steps(3);
     harness
         .get_all_by_label("Read in source")
@@ -79,7 +108,10 @@ fn read_in_source_shows_the_passage_and_a_passage_leads_back_to_its_event() {
     {
         let app = harness.state();
         assert_eq!(app.right_tab, RightTab::Source);
-        assert_eq!(app.reader.as_ref().and_then(|r| r.emphasis), Some((summit, 0)));
+        assert_eq!(
+            app.reader.as_ref().and_then(|r| r.emphasis),
+            Some((summit, 0))
+        );
     }
     // The emphasised passage is in the reader as its own clickable text.
     harness.get_by_label_contains("just before a 2018 visit to NATO headquarters in Brussels");
@@ -94,12 +126,19 @@ fn read_in_source_shows_the_passage_and_a_passage_leads_back_to_its_event() {
             .iter()
             .position(|s| s.id == "nyt-2020-09-03")
             .expect("article");
-        let text = document.timeline.sources[article].text.clone().expect("text");
+        let text = document.timeline.sources[article]
+            .text
+            .clone()
+            .expect("text");
         let segment = document.source_segments[article]
             .iter()
             .find(|segment| segment.quoted_by.iter().any(|(event, _)| *event == yesper))
             .expect("a passage quoted by the yesper event");
-        text[segment.range.clone()].split('\n').next().unwrap_or("").to_owned()
+        text[segment.range.clone()]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .to_owned()
     };
     harness.get_by_label(&passage).click();
     harness.run_steps(4);
@@ -110,7 +149,7 @@ fn read_in_source_shows_the_passage_and_a_passage_leads_back_to_its_event() {
 fn filtering_to_an_actor_removes_the_other_actors_events() {
     let mut harness = harness();
     show_july_2018(&mut harness);
-    harness.get_by_label(SUMMIT).click();
+    click_first(&harness, SUMMIT);
     harness.run_steps(3);
     harness.get_by_label("John R. Bolton").click();
     harness.run_steps(3);
@@ -120,7 +159,11 @@ fn filtering_to_an_actor_removes_the_other_actors_events() {
     assert!(!document.selection.events.is_empty());
     for &event in &document.selection.events {
         let event = document.timeline.event(event).expect("event");
-        assert!(event.actors.contains(&bolton), "{} is not Bolton's", event.id);
+        assert!(
+            event.actors.contains(&bolton),
+            "{} is not Bolton's",
+            event.id
+        );
     }
     assert!(document.selection.events.len() < document.timeline.events.len());
     let shown_text = format!(
@@ -128,14 +171,14 @@ fn filtering_to_an_actor_removes_the_other_actors_events() {
         document.selection.events.len(),
         document.timeline.events.len()
     );
-    harness.get_by_label_contains(&shown_text);
+    assert!(harness.get_all_by_label_contains(&shown_text).count() >= 1);
 }
 
 #[test]
 fn the_right_arrow_selects_the_next_event_in_time() {
     let mut harness = harness();
     show_july_2018(&mut harness);
-    harness.get_by_label(SUMMIT).click();
+    click_first(&harness, SUMMIT);
     harness.run_steps(3);
     let summit = event_index(&harness, "brussels-summit-2018");
     harness.key_press(egui::Key::ArrowRight);
@@ -165,7 +208,9 @@ fn a_broken_file_shows_its_problems_and_keeps_the_timeline() {
     let report = app.problems.as_ref().expect("problems shown");
     assert_eq!(
         report.lines,
-        ["tests/fixtures/bad/unknown-actor.ron:26:22: error: event \"bolton-book\" names actor \"boltn\", which is not defined (did you mean \"bolton\"?)"]
+        [
+            "tests/fixtures/bad/unknown-actor.ron:26:22: error: event \"bolton-book\" names actor \"boltn\", which is not defined (did you mean \"bolton\"?)"
+        ]
     );
     harness.get_by_label_contains("could not be opened. The timeline on screen is unchanged.");
 }

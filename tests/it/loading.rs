@@ -85,13 +85,16 @@ fn the_example_in_the_format_docs_is_valid() {
     let start = docs.find("```ron\n").expect("example block") + "```ron\n".len();
     let length = docs[start..].find("```").expect("block end");
     let example = &docs[start..start + length];
-    let article = std::fs::read_to_string("timeline-data/sources/nyt-2020-09-03.txt")
-        .expect("article text");
+    let article =
+        std::fs::read_to_string("timeline-data/sources/nyt-2020-09-03.txt").expect("article text");
     let texts = EmbeddedTexts {
         base_dir: "docs".into(),
-        texts: [("sources/nyt-2020-09-03.txt".to_owned(), Arc::<str>::from(article))]
-            .into_iter()
-            .collect(),
+        texts: [(
+            "sources/nyt-2020-09-03.txt".to_owned(),
+            Arc::<str>::from(article),
+        )]
+        .into_iter()
+        .collect(),
     };
     let checked = load_bytes(example.as_bytes(), &texts);
     assert_eq!(checked.problems, Vec::new());

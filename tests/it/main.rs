@@ -4,4 +4,5 @@
 mod cli;
 mod dataset;
 mod fixtures;
+mod gui;
 mod loading;
