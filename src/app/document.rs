@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::layout::scene::{Scene, SceneInput, SceneMetrics, layout_scene};
 use crate::layout::spans::{EventSpan, event_spans, extent_days};
@@ -50,7 +51,7 @@ pub struct Document {
     pub tag_counts: Vec<(String, usize)>,
     /// Per source: its text cut where quoted passages begin and end.
     pub source_segments: Vec<Vec<Segment>>,
-    scene_cache: Option<(TimeView, f64, Scene)>,
+    scene_cache: Option<(TimeView, f64, Arc<Scene>)>,
 }
 
 /// A stretch of a source text and the excerpts (event, excerpt number) that quote all of it.
@@ -126,7 +127,7 @@ impl Document {
     }
 
     /// The scene for a view, laid out again only when the view or the width changed.
-    pub fn scene(&mut self, view: &TimeView, width_px: f64) -> &Scene {
+    pub fn scene(&mut self, view: &TimeView, width_px: f64) -> Arc<Scene> {
         let fresh = matches!(&self.scene_cache, Some((cached_view, cached_width, _))
             if cached_view == view && *cached_width == width_px);
         if !fresh {
@@ -142,9 +143,13 @@ impl Document {
                 row_metrics: &self.row_metrics,
                 metrics: &self.scene_metrics,
             };
-            (*view, width_px, layout_scene(&input, view, width_px))
+            (
+                *view,
+                width_px,
+                Arc::new(layout_scene(&input, view, width_px)),
+            )
         });
-        scene
+        Arc::clone(scene)
     }
 
     /// A view fitting every shown event (or the whole timeline when none is shown).

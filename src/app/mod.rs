@@ -89,6 +89,10 @@ pub struct App {
     /// A view to push into the plot on the next frame.
     pending_view: Option<TimeView>,
     pub scroll_px: f64,
+    /// The scroll last handed to the plot, to tell the user's drags from our own changes.
+    pub plot_scroll_set_px: f64,
+    /// Height of the visible part of the tracks, as last drawn.
+    pub tracks_height_px: f64,
     pub selected: Option<EventIndex>,
     pub hovered: Option<EventIndex>,
     pub right_tab: RightTab,
@@ -116,6 +120,8 @@ impl App {
             pending_open: Some(pending_open),
             pending_view: None,
             scroll_px: 0.0,
+            plot_scroll_set_px: 0.0,
+            tracks_height_px: 600.0,
             selected: None,
             hovered: None,
             right_tab: RightTab::Details,
@@ -402,10 +408,11 @@ impl App {
         self.pending_view = Some(view);
     }
 
-    /// Selects an event and pans (zooming out if needed) so that it is in view.
+    /// Selects an event, pans (zooming out if needed) and scrolls so that it is in view.
     fn reveal(&mut self, event: EventIndex) {
         self.selected = Some(event);
         self.right_tab = RightTab::Details;
+        self.scroll_to_event(event);
         let Some(span) = self
             .document
             .as_ref()
@@ -429,6 +436,24 @@ impl App {
             self.view.centred_on((first + last) / 2.0)
         };
         self.move_view(view);
+    }
+
+    /// Scrolls the tracks so that the first row showing `event` is visible.
+    fn scroll_to_event(&mut self, event: EventIndex) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let Some(row) = document
+            .rows
+            .iter()
+            .find(|row| row.lanes.iter().any(|lane| lane.contains(&event)))
+        else {
+            return;
+        };
+        let visible = self.scroll_px..(self.scroll_px + self.tracks_height_px - row.height_px);
+        if !visible.contains(&row.top_px) {
+            self.scroll_px = (row.top_px - self.tracks_height_px / 3.0).max(0.0);
+        }
     }
 
     /// Moves the selection to the next or previous shown event in time.

@@ -54,7 +54,6 @@ impl Canvas {
         ui: &egui::Ui,
         document: &Document,
         scene: &Scene,
-        ticks: &[Tick],
         selected: Option<EventIndex>,
         hovered: Option<EventIndex>,
         shapes: &mut Vec<Shape>,
@@ -65,7 +64,7 @@ impl Canvas {
         );
         self.paint_rows(document, tracks, shapes);
         self.paint_periods(ui, document, scene, tracks, shapes);
-        self.paint_grid(ticks, tracks, shapes);
+        self.paint_grid(&scene.ticks, tracks, shapes);
         for connector in &scene.connectors {
             let emphasised = Some(connector.event) == selected || Some(connector.event) == hovered;
             let color = if emphasised {
@@ -136,7 +135,7 @@ impl Canvas {
                 shapes.push(Shape::galley(text_pos, galley, text_color));
             }
         }
-        self.paint_axis(ui, ticks, shapes);
+        self.paint_axis(ui, &scene.ticks, shapes);
     }
 
     fn paint_rows(&self, document: &Document, tracks: Rect, shapes: &mut Vec<Shape>) {

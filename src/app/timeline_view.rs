@@ -3,12 +3,13 @@
 //! painted through a [`PlotItem`]; every visible item gets an interactive, labelled widget so
 //! it can be hovered, clicked, focused and found by assistive technology.
 
+use std::sync::Arc;
+
 use eframe::egui::{self, Align2, Color32, Pos2, Rect, Sense, Stroke, Vec2};
 use egui_plot::{Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTransform};
 
 use super::theme::{self, ViewColors};
 use super::{App, Command, overview, paint};
-use crate::layout::axis::calendar_ticks;
 use crate::layout::scene::{ItemKind, Scene};
 use crate::layout::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
 use crate::layout::tracks::RowKind;
@@ -65,7 +66,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>
 struct PlotOutcome {
     frame: Rect,
     scroll_px: f64,
-    scene: Scene,
+    scene: Arc<Scene>,
     response: egui::Response,
 }
 
@@ -79,6 +80,7 @@ fn plot_tracks(
     let selected = app.selected;
     let hovered = app.hovered;
     let mut scroll_px = app.scroll_px;
+    let scroll_last_set_px = app.plot_scroll_set_px;
     let current_view = app.view;
     let document = app.document.as_mut()?;
 
@@ -138,30 +140,31 @@ fn plot_tracks(
         }
 
         // Vertical: one plot unit is one pixel; dragging scrolls the tracks.
+        // The plot's y moved away from what was set last frame: the user dragged it.
         let plotted_scroll = -bounds.max()[1];
-        if bounds.max()[1].is_finite() && (plotted_scroll - scroll_px).abs() > 0.5 {
+        if plotted_scroll.is_finite() && (plotted_scroll - scroll_last_set_px).abs() > 0.5 {
             scroll_px = plotted_scroll;
         }
         let max_scroll = (document.content_height_px - height_px).max(0.0);
         scroll_px = scroll_px.clamp(0.0, max_scroll);
         plot_ui.set_plot_bounds_y(-(scroll_px + height_px)..=-scroll_px);
 
-        let scene = document.scene(&view, width_px).clone();
-        let ticks = calendar_ticks(view.start_day, view.end_day, width_px, 90.0);
+        let scene = document.scene(&view, width_px);
         plot_ui.add(ScenePainter {
             base: PlotItemBase::new("tracks".to_owned()),
             document,
-            scene: scene.clone(),
-            ticks,
+            scene: Arc::clone(&scene),
             scroll_px,
             view,
             selected,
             hovered,
             colors: *colors,
         });
-        (frame, scene)
+        (frame, scene, height_px)
     });
-    let (frame, scene) = response.inner;
+    let (frame, scene, height_px) = response.inner;
+    app.tracks_height_px = height_px;
+    app.plot_scroll_set_px = scroll_px;
     if (scroll_px - app.scroll_px).abs() > f64::EPSILON {
         commands.push(Command::ScrollTracks(scroll_px - app.scroll_px));
     }
@@ -180,8 +183,7 @@ fn plot_tracks(
 struct ScenePainter<'a> {
     base: PlotItemBase,
     document: &'a super::Document,
-    scene: Scene,
-    ticks: Vec<crate::layout::axis::Tick>,
+    scene: Arc<Scene>,
     scroll_px: f64,
     view: TimeView,
     selected: Option<crate::model::EventIndex>,
@@ -203,7 +205,6 @@ impl PlotItem for ScenePainter<'_> {
             ui,
             self.document,
             &self.scene,
-            &self.ticks,
             self.selected,
             self.hovered,
             shapes,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{EventIndex, Timeline};
 
+use super::axis::{Tick, calendar_ticks};
 use super::spans::EventSpan;
 use super::time_view::TimeView;
 use super::tracks::{Row, RowMetrics};
@@ -23,6 +24,8 @@ pub struct SceneMetrics {
     pub min_label_px: f64,
     /// Width of one digit of a cluster count.
     pub digit_px: f64,
+    /// Closest two axis ticks may be.
+    pub tick_spacing_px: f64,
 }
 
 impl Default for SceneMetrics {
@@ -33,6 +36,7 @@ impl Default for SceneMetrics {
             label_gap_px: 5.0,
             min_label_px: 36.0,
             digit_px: 7.5,
+            tick_spacing_px: 90.0,
         }
     }
 }
@@ -123,6 +127,8 @@ pub struct Scene {
     pub items: Vec<Item>,
     pub connectors: Vec<Connector>,
     pub periods: Vec<PeriodBand>,
+    /// Calendar ticks of the date axis.
+    pub ticks: Vec<Tick>,
 }
 
 /// Everything a scene is computed from.
@@ -159,6 +165,12 @@ pub fn layout_scene(input: &SceneInput<'_>, view: &TimeView, width_px: f64) -> S
         }
     }
     scene.connectors = connectors(&scene.items, input, view, width_px);
+    scene.ticks = calendar_ticks(
+        view.start_day,
+        view.end_day,
+        width_px,
+        input.metrics.tick_spacing_px,
+    );
     scene.periods = input
         .period_spans
         .iter()
