@@ -69,6 +69,7 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Com
             Color32::from_rgb(255, 196, 92),
         )
     };
+    let text_color = visuals.strong_text_color();
     let scroll_pending = reader.scroll_pending;
     let mut scrolled = false;
     egui::ScrollArea::vertical()
@@ -95,7 +96,8 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Com
                         if line.is_empty() {
                             continue;
                         }
-                        let mut rich = RichText::new(line).size(14.5);
+                        // One colour for all text, clickable or not, so the page reads evenly.
+                        let mut rich = RichText::new(line).size(14.5).color(text_color);
                         if segment.quoted_by.is_empty() {
                             ui.add(egui::Label::new(rich).wrap());
                             continue;

@@ -308,14 +308,16 @@ fn place_labels(items: &mut [Item], input: &SceneInput<'_>, width_px: f64) {
         let ItemKind::Single(event) = item.kind else {
             continue;
         };
+        let visible_bar_px = item.x1_px - item.x0_px.max(0.0);
         let x_px = match item.shape {
             // Titles of long bars ride inside them, staying in view while panning.
-            Shape::Bar if item.x1_px - item.x0_px > 3.0 * metrics.min_label_px => {
+            Shape::Bar if visible_bar_px > 3.0 * metrics.min_label_px => {
                 item.x0_px.max(0.0) + metrics.label_gap_px
             }
             _ => item.x1_px + metrics.label_gap_px,
         };
-        if x_px > width_px {
+        // A title starting off screen would be cut at its start: leave it out.
+        if x_px > width_px || x_px < 0.0 {
             continue;
         }
         let available_px = next_x0 - metrics.label_gap_px - x_px;
