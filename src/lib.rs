@@ -9,7 +9,10 @@
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod export;
+pub mod fonts;
 pub mod layout;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod style;

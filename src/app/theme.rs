@@ -1,17 +1,13 @@
-//! Looks: the shipped fonts (the export uses the same files), light and dark themes, and
-//! the colour-blind-safe palette for actors without a colour of their own.
+//! Looks in the window: the shipped fonts (see [`crate::fonts`]; the export uses the same
+//! files), light and dark themes, and actor colours from [`crate::style`].
 
 use std::sync::Arc;
 
 use eframe::egui::{self, Color32, FontData, FontDefinitions, FontFamily, FontId};
 
-use crate::model::{Actor, Rgb};
-
-pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
-pub const FONT_ITALIC: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Italic.ttf");
-/// Wide coverage for characters Noto Sans lacks (arrows, symbols).
-pub const FONT_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+use crate::fonts;
+use crate::model::Actor;
+use crate::style::actor_rgb;
 
 /// Size of event titles on the tracks.
 pub const TRACK_FONT_SIZE: f32 = 13.0;
@@ -20,10 +16,10 @@ pub const TRACK_FONT_SIZE: f32 = 13.0;
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     for (name, bytes) in [
-        ("noto-sans", FONT_REGULAR),
-        ("noto-sans-bold", FONT_BOLD),
-        ("noto-sans-italic", FONT_ITALIC),
-        ("dejavu-sans", FONT_FALLBACK),
+        ("noto-sans", fonts::REGULAR),
+        ("noto-sans-bold", fonts::BOLD),
+        ("noto-sans-italic", fonts::ITALIC),
+        ("dejavu-sans", fonts::FALLBACK),
     ] {
         fonts
             .font_data
@@ -82,48 +78,9 @@ pub fn title_measurer(ctx: &egui::Context) -> impl FnMut(&str) -> f64 + '_ {
     }
 }
 
-/// Okabe–Ito, the palette that stays distinct for the common colour-vision deficiencies.
-const PALETTE: [Rgb; 7] = [
-    Rgb {
-        r: 0x00,
-        g: 0x72,
-        b: 0xb2,
-    },
-    Rgb {
-        r: 0xd5,
-        g: 0x5e,
-        b: 0x00,
-    },
-    Rgb {
-        r: 0x00,
-        g: 0x9e,
-        b: 0x73,
-    },
-    Rgb {
-        r: 0xcc,
-        g: 0x79,
-        b: 0xa7,
-    },
-    Rgb {
-        r: 0xe6,
-        g: 0x9f,
-        b: 0x00,
-    },
-    Rgb {
-        r: 0x56,
-        g: 0xb4,
-        b: 0xe9,
-    },
-    Rgb {
-        r: 0x7f,
-        g: 0x7f,
-        b: 0x7f,
-    },
-];
-
 /// An actor's colour: its own, or the palette's by position.
 pub fn actor_color(actor: &Actor, index: usize) -> Color32 {
-    let rgb = actor.color.unwrap_or(PALETTE[index % PALETTE.len()]);
+    let rgb = actor_rgb(actor, index);
     Color32::from_rgb(rgb.r, rgb.g, rgb.b)
 }
 

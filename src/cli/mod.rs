@@ -1,6 +1,7 @@
 //! The command line: `alliance-timeline [FILE]` and its subcommands.
 
 mod check;
+mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +23,8 @@ pub struct Cli {
     pub file: Option<PathBuf>,
 }
 
+// Parsed once per run: the size of the export arguments does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check timeline files and print every problem as FILE:LINE:COL: error|warning: message.
@@ -36,6 +39,11 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Export the (filtered) timeline as a PNG or SVG image.
+    ///
+    /// Exit status: 0 when written, 1 when the timeline has problems (printed as by check),
+    /// 2 for usage errors and files that cannot be read or written.
+    Export(export::ExportArgs),
 }
 
 /// Exit status for usage and I/O errors, as clap uses for usage errors.
@@ -49,6 +57,7 @@ pub fn run() -> ExitCode {
             files,
             deny_warnings,
         }) => check::run(&files, deny_warnings, &mut std::io::stdout().lock()),
+        Some(Command::Export(args)) => export::run(args),
         None => match crate::app::run(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

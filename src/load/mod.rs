@@ -9,7 +9,7 @@ pub mod locate;
 pub mod parse;
 pub mod problem;
 pub mod quote;
-mod suggest;
+pub(crate) mod suggest;
 pub mod texts;
 pub mod validate;
 

@@ -3,6 +3,7 @@
 
 mod cli;
 mod dataset;
+mod export;
 mod fixtures;
 mod gui;
 mod loading;

@@ -1,0 +1,174 @@
+//! `alliance-timeline export`: the filtered timeline as a PNG or SVG image.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::export::{ExportOptions, Range, export_to_file};
+use crate::load::suggest::closest;
+use crate::model::Timeline;
+use crate::query::Filter;
+use crate::style::Theme;
+
+use super::EXIT_USAGE_OR_IO;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The timeline to export (default: the bundled US–NATO timeline).
+    pub file: Option<PathBuf>,
+    /// Where to write the image; .png or .svg decides the format.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Show this actor's track (by id); repeat for more. Default: every actor.
+    #[arg(long = "actor", value_name = "ID")]
+    pub actors: Vec<String>,
+    /// Show the tracks of every actor in this group; repeat for more.
+    #[arg(long = "group", value_name = "NAME")]
+    pub groups: Vec<String>,
+    /// Only events with this tag (any of the tags given).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only events that end on or after this EDTF date.
+    #[arg(long, value_name = "EDTF")]
+    pub from: Option<String>,
+    /// Only events that start on or before this EDTF date.
+    #[arg(long, value_name = "EDTF")]
+    pub to: Option<String>,
+    /// Only events whose title, summary, quotes or notes contain these words.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// The stretch of time drawn, as an EDTF interval (e.g. 2016/2020); default: from the
+    /// first to the last shown event.
+    #[arg(long, value_name = "EDTF")]
+    pub range: Option<String>,
+    /// Width of the image in pixels (600–20000).
+    #[arg(long, default_value_t = crate::export::DEFAULT_WIDTH_PX)]
+    pub width: u32,
+    /// Pixel density of a PNG: 2 doubles every dimension.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// Replaces the timeline's title.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+pub fn run(args: ExportArgs) -> ExitCode {
+    let (name, checked) = match &args.file {
+        None => (
+            PathBuf::from(crate::bundled::BUNDLED_PATH),
+            crate::bundled::load_bundled(),
+        ),
+        Some(path) => match crate::load::load_file(path) {
+            Ok(checked) => (path.clone(), checked),
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::from(EXIT_USAGE_OR_IO);
+            }
+        },
+    };
+    let Some(timeline) = checked.timeline else {
+        for problem in &checked.problems {
+            println!("{}", problem.display_in(&name));
+        }
+        println!("{}", super::check::summary_line(&name, &checked));
+        return ExitCode::FAILURE;
+    };
+    let result = filter_of(&timeline, &args).and_then(|filter| {
+        let mut options = ExportOptions::new(chrono::Local::now().date_naive());
+        options.width_px = args.width;
+        options.scale = args.scale;
+        options.theme = match args.theme {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+        };
+        options.title = args.title.clone();
+        if let Some(range) = &args.range {
+            options.range = Range::from_edtf(range).map_err(|error| error.to_string())?;
+        }
+        let protected: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
+        export_to_file(&timeline, &filter, &options, &args.output, &protected)
+            .map_err(|error| error.to_string())
+    });
+    match result {
+        Ok(written) => {
+            println!(
+                "{}: {} × {} px, {} KiB",
+                written.path.display(),
+                written.width_px,
+                written.height_px,
+                written.bytes.div_ceil(1024)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("alliance-timeline export: {message}");
+            ExitCode::from(EXIT_USAGE_OR_IO)
+        }
+    }
+}
+
+/// The filter the arguments describe; unknown actors, groups or tags are usage errors.
+fn filter_of(timeline: &Timeline, args: &ExportArgs) -> Result<Filter, String> {
+    let mut filter = Filter {
+        from: args.from.clone().unwrap_or_default(),
+        to: args.to.clone().unwrap_or_default(),
+        search: args.search.clone().unwrap_or_default(),
+        tags: args.tags.iter().cloned().collect(),
+        ..Filter::default()
+    };
+    filter.day_range()?;
+    let actor_ids: Vec<&str> = timeline.actors.iter().map(|a| a.id.as_str()).collect();
+    let mut groups: Vec<&str> = timeline
+        .actors
+        .iter()
+        .filter_map(|a| a.group.as_deref())
+        .collect();
+    groups.dedup();
+    let tags = timeline.tags();
+    let unknown = |kind: &str, given: &str, known: &[&str]| {
+        let hint = closest(given, known.iter().copied())
+            .map(|near| format!(" (did you mean \"{near}\"?)"))
+            .unwrap_or_default();
+        format!("the timeline has no {kind} \"{given}\"{hint}")
+    };
+    for id in &args.actors {
+        if !actor_ids.contains(&id.as_str()) {
+            return Err(unknown("actor", id, &actor_ids));
+        }
+    }
+    for group in &args.groups {
+        if !groups.contains(&group.as_str()) {
+            return Err(unknown("group", group, &groups));
+        }
+    }
+    for tag in &args.tags {
+        if !tags.contains(&tag.as_str()) {
+            return Err(unknown("tag", tag, &tags));
+        }
+    }
+    if !args.actors.is_empty() || !args.groups.is_empty() {
+        let shown: Vec<&str> = timeline
+            .actors
+            .iter()
+            .filter(|actor| {
+                args.actors.contains(&actor.id)
+                    || actor
+                        .group
+                        .as_ref()
+                        .is_some_and(|group| args.groups.contains(group))
+            })
+            .map(|actor| actor.id.as_str())
+            .collect();
+        filter.show_only_actors(timeline, shown);
+    }
+    Ok(filter)
+}

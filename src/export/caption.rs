@@ -1,0 +1,86 @@
+//! The filter in words, for the caption of an exported image:
+//! `Actors: Trump, Bolton · 2016–2020 · search "Article 5" · 23 of 68 events`.
+
+use crate::model::Timeline;
+use crate::query::{Filter, Selection};
+
+/// Describes what the image shows, naming at most a handful of actors.
+pub fn describe(timeline: &Timeline, filter: &Filter, selection: &Selection) -> String {
+    let mut parts = Vec::new();
+    let shown: Vec<&str> = timeline
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| selection.actor_shown.get(*index).copied().unwrap_or(false))
+        .map(|(_, actor)| actor.name.as_str())
+        .collect();
+    if !filter.hidden_actors.is_empty() {
+        const NAMED: usize = 6;
+        let mut names = shown
+            .iter()
+            .take(NAMED)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if shown.len() > NAMED {
+            names.push_str(&format!(" and {} more", shown.len() - NAMED));
+        }
+        parts.push(format!("Actors: {names}"));
+    }
+    if !filter.tags.is_empty() {
+        let tags: Vec<&str> = filter.tags.iter().map(String::as_str).collect();
+        parts.push(format!("Tags: {}", tags.join(", ")));
+    }
+    let from = filter.from.trim();
+    let to = filter.to.trim();
+    match (from.is_empty(), to.is_empty()) {
+        (false, false) => parts.push(format!("{from}–{to}")),
+        (false, true) => parts.push(format!("from {from}")),
+        (true, false) => parts.push(format!("until {to}")),
+        (true, true) => {}
+    }
+    let search = filter.search.trim();
+    if !search.is_empty() {
+        parts.push(format!("search \"{search}\""));
+    }
+    parts.push(format!(
+        "{} of {} events",
+        selection.events.len(),
+        timeline.events.len()
+    ));
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::load_bundled;
+    use crate::query::select;
+
+    #[test]
+    fn the_caption_states_the_filter() {
+        let timeline = load_bundled().timeline.expect("valid");
+        let mut filter = Filter {
+            from: "2016".into(),
+            to: "2020".into(),
+            search: "Article 5".into(),
+            ..Filter::default()
+        };
+        filter.show_only_actors(&timeline, ["trump", "bolton"]);
+        let selection = select(&timeline, &filter);
+        let caption = describe(&timeline, &filter, &selection);
+        assert_eq!(
+            caption,
+            format!(
+                "Actors: Donald Trump, John R. Bolton · 2016–2020 · search \"Article 5\" · {} of 52 events",
+                selection.events.len()
+            )
+        );
+        let everything = describe(
+            &timeline,
+            &Filter::default(),
+            &select(&timeline, &Filter::default()),
+        );
+        assert_eq!(everything, "52 of 52 events");
+    }
+}

@@ -1,0 +1,235 @@
+//! Exporting the filtered timeline as an image: the same pure layout the window paints,
+//! written as SVG ([`svg`]) and rendered to PNG with resvg ([`png`]) in the shipped fonts, so
+//! one command gives the same image on every machine. Files are written safely ([`write`]).
+
+pub mod caption;
+pub mod png;
+pub mod svg;
+pub mod svg_writer;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use crate::layout::time_view::TimeView;
+use crate::model::When;
+use crate::style::Theme;
+
+/// Default width of an exported image.
+pub const DEFAULT_WIDTH_PX: u32 = 2400;
+/// Narrowest image that still has room for names and a timeline.
+pub const MIN_WIDTH_PX: u32 = 600;
+/// Widest image: beyond this a PNG would need gigabytes.
+pub const MAX_WIDTH_PX: u32 = 20_000;
+/// Largest pixel scale (2× is for print and high-density screens).
+pub const MAX_SCALE: f32 = 4.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Svg,
+}
+
+impl Format {
+    /// The format a file name asks for, by its extension.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "png" => Some(Format::Png),
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+}
+
+/// Which stretch of time the image shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Range {
+    /// From the first to the last shown event.
+    Filtered,
+    /// An explicit stretch (the window's current view, or an EDTF interval).
+    Days(TimeView),
+}
+
+impl Range {
+    /// The range of an EDTF interval or date such as `2016/2020` or `2018`.
+    pub fn from_edtf(text: &str) -> Result<Range, ExportError> {
+        let when = When::parse(text.trim()).map_err(|error| ExportError::BadRange {
+            reason: error.to_string(),
+        })?;
+        let start = when
+            .start
+            .dated()
+            .map(|point| point.earliest_day)
+            .or_else(|| when.end.dated().map(|point| point.earliest_day));
+        let end = when
+            .end
+            .dated()
+            .map(|point| point.latest_day)
+            .or_else(|| when.start.dated().map(|point| point.latest_day));
+        match (start, end) {
+            (Some(start), Some(end)) => {
+                Ok(Range::Days(TimeView::new(start as f64, end as f64 + 1.0)))
+            }
+            _ => Err(ExportError::BadRange {
+                reason: format!("\"{text}\" has no dated end"),
+            }),
+        }
+    }
+}
+
+/// Everything that decides how an image looks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportOptions {
+    /// Width of the image in CSS pixels; the PNG is `width_px × scale` wide.
+    pub width_px: u32,
+    pub scale: f32,
+    pub theme: Theme,
+    pub range: Range,
+    /// Replaces the timeline's title.
+    pub title: Option<String>,
+    /// Printed in the image; fixed in tests so images compare.
+    pub export_date: NaiveDate,
+}
+
+impl ExportOptions {
+    pub fn new(export_date: NaiveDate) -> ExportOptions {
+        ExportOptions {
+            width_px: DEFAULT_WIDTH_PX,
+            scale: 1.0,
+            theme: Theme::Light,
+            range: Range::Filtered,
+            title: None,
+            export_date,
+        }
+    }
+
+    /// Refuses sizes that make no sense or would exhaust memory.
+    pub fn check(&self) -> Result<(), ExportError> {
+        if !(MIN_WIDTH_PX..=MAX_WIDTH_PX).contains(&self.width_px) {
+            return Err(ExportError::Width {
+                width_px: self.width_px,
+            });
+        }
+        if !(self.scale.is_finite() && (0.25..=MAX_SCALE).contains(&self.scale)) {
+            return Err(ExportError::Scale { scale: self.scale });
+        }
+        let scaled = f64::from(self.width_px) * f64::from(self.scale);
+        if scaled > f64::from(MAX_WIDTH_PX) {
+            return Err(ExportError::Width {
+                width_px: scaled as u32,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Why an export did not happen. Nothing is written when one of these is returned.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ExportError {
+    #[error("a width of {width_px} px is outside {MIN_WIDTH_PX}–{MAX_WIDTH_PX} px (width × scale)")]
+    Width { width_px: u32 },
+    #[error("a scale of {scale} is outside 0.25–{MAX_SCALE}")]
+    Scale { scale: f32 },
+    #[error("the range is not usable: {reason}")]
+    BadRange { reason: String },
+    #[error("{}: the file name must end in .png or .svg", path.display())]
+    UnknownFormat { path: PathBuf },
+    #[error("{}: refusing to write over a timeline (.ron) file", path.display())]
+    WouldOverwriteTimeline { path: PathBuf },
+    #[error("{}: the folder does not exist", path.display())]
+    MissingFolder { path: PathBuf },
+    #[error("{}: cannot write: {reason}", path.display())]
+    Write { path: PathBuf, reason: String },
+    #[error("cannot render the image: {reason}")]
+    Render { reason: String },
+}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub width_px: u32,
+    pub height_px: u32,
+}
+
+/// Renders and writes the image for `timeline` under `filter` to `out`; the format follows
+/// the extension. `protected` are files never to be written over (the open timeline).
+pub fn export_to_file(
+    timeline: &crate::model::Timeline,
+    filter: &crate::query::Filter,
+    options: &ExportOptions,
+    out: &Path,
+    protected: &[&Path],
+) -> Result<Written, ExportError> {
+    options.check()?;
+    write::check_target(out, protected)?;
+    let format = Format::of_path(out).ok_or_else(|| ExportError::UnknownFormat {
+        path: out.to_path_buf(),
+    })?;
+    let image = svg::render(timeline, filter, options);
+    let (bytes, width_px, height_px) = match format {
+        Format::Svg => (
+            image.svg.into_bytes(),
+            image.width_px.round() as u32,
+            image.height_px.round() as u32,
+        ),
+        Format::Png => {
+            let pixmap = png::rasterize(&image.svg, options.scale)?;
+            let (width, height) = (pixmap.width(), pixmap.height());
+            (png::encode(&pixmap)?, width, height)
+        }
+    };
+    write::atomically(out, &bytes)?;
+    Ok(Written {
+        path: out.to_path_buf(),
+        bytes: bytes.len() as u64,
+        width_px,
+        height_px,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_the_extension() {
+        assert_eq!(Format::of_path(Path::new("a/b.PNG")), Some(Format::Png));
+        assert_eq!(Format::of_path(Path::new("b.svg")), Some(Format::Svg));
+        assert_eq!(Format::of_path(Path::new("b.ron")), None);
+        assert_eq!(Format::of_path(Path::new("b")), None);
+    }
+
+    #[test]
+    fn sizes_beyond_the_bounds_are_refused() {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+        let mut options = ExportOptions::new(date);
+        assert_eq!(options.check(), Ok(()));
+        options.width_px = 50_000;
+        assert_eq!(
+            options.check(),
+            Err(ExportError::Width { width_px: 50_000 })
+        );
+        options.width_px = 12_000;
+        options.scale = 2.0;
+        assert!(matches!(options.check(), Err(ExportError::Width { .. })));
+        options.width_px = 2400;
+        options.scale = f32::NAN;
+        assert!(matches!(options.check(), Err(ExportError::Scale { .. })));
+    }
+
+    #[test]
+    fn ranges_from_edtf() {
+        let Ok(Range::Days(view)) = Range::from_edtf("2016/2020") else {
+            panic!("a range");
+        };
+        let days_2016_to_2020 = 366.0 + 365.0 + 365.0 + 365.0 + 366.0;
+        assert_eq!(view.width_days(), days_2016_to_2020);
+        assert!(Range::from_edtf("2018").is_ok());
+        assert!(Range::from_edtf("soon").is_err());
+    }
+}

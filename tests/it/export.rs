@@ -1,0 +1,239 @@
+//! Exported images: sizes, what is and is not drawn, a golden image of the bundled timeline,
+//! and the command line's exit codes and safety checks.
+
+use std::path::Path;
+use std::process::Command;
+
+use alliance_timeline::bundled::load_bundled;
+use alliance_timeline::export::{ExportOptions, png, svg};
+use alliance_timeline::model::Timeline;
+use alliance_timeline::query::Filter;
+use alliance_timeline::style::Theme;
+use chrono::NaiveDate;
+
+fn bundled() -> Timeline {
+    load_bundled().timeline.expect("bundled timeline is valid")
+}
+
+fn options(width_px: u32) -> ExportOptions {
+    let mut options = ExportOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"));
+    options.width_px = width_px;
+    options
+}
+
+fn trump_bolton_nato(timeline: &Timeline) -> Filter {
+    let mut filter = Filter {
+        from: "2016".into(),
+        to: "2020".into(),
+        ..Filter::default()
+    };
+    filter.show_only_actors(timeline, ["trump", "bolton", "nato"]);
+    filter
+}
+
+fn decode(bytes: &[u8]) -> image::RgbaImage {
+    image::load_from_memory(bytes).expect("a PNG").to_rgba8()
+}
+
+#[test]
+fn the_png_has_the_requested_size_at_each_scale() {
+    let timeline = bundled();
+    let filter = trump_bolton_nato(&timeline);
+    for scale in [1.0f32, 2.0] {
+        let mut options = options(1600);
+        options.scale = scale;
+        let image = svg::render(&timeline, &filter, &options);
+        let pixmap = png::rasterize(&image.svg, scale).expect("renders");
+        let decoded = decode(&png::encode(&pixmap).expect("encodes"));
+        assert_eq!(decoded.width(), (1600.0 * scale) as u32);
+        assert_eq!(
+            decoded.height(),
+            (image.height_px * f64::from(scale)).ceil() as u32
+        );
+    }
+}
+
+#[test]
+fn every_shown_track_has_drawn_pixels_and_hidden_actors_are_absent() {
+    let timeline = bundled();
+    let filter = trump_bolton_nato(&timeline);
+    let image = svg::render(&timeline, &filter, &options(2000));
+    let shown: Vec<&str> = image
+        .tracks
+        .iter()
+        .map(|(actor, _, _)| timeline.actors[actor.get()].id.as_str())
+        .collect();
+    assert_eq!(shown, ["trump", "bolton", "nato"]);
+    let pixels =
+        decode(&png::encode(&png::rasterize(&image.svg, 1.0).expect("renders")).expect("png"));
+    for (actor, top, bottom) in &image.tracks {
+        // The event area of the track (right of the names) holds dark or coloured pixels.
+        let drawn = (250..1960u32)
+            .flat_map(|x| (*top as u32 + 2..*bottom as u32 - 2).map(move |y| (x, y)))
+            .filter(|&(x, y)| {
+                let [r, g, b, _] = pixels.get_pixel(x, y).0;
+                r.min(g).min(b) < 150
+            })
+            .count();
+        assert!(
+            drawn > 100,
+            "{} has {drawn} drawn pixels",
+            timeline.actors[actor.get()].name
+        );
+    }
+    for absent in ["Vladimir Putin", "Mark Rutte", "Finland becomes NATO"] {
+        assert!(!image.svg.contains(absent), "{absent} should not be drawn");
+    }
+    for present in ["Donald Trump", "John R. Bolton", "Times reports Trump"] {
+        assert!(image.svg.contains(present), "{present} should be drawn");
+    }
+}
+
+#[test]
+fn the_svg_parses_and_names_the_shown_events_only() {
+    let timeline = bundled();
+    let mut filter = Filter::default();
+    filter.show_only_actors(&timeline, ["bolton"]);
+    let image = svg::render(&timeline, &filter, &options(4000));
+    let tree = resvg::usvg::Tree::from_str(&image.svg, &resvg::usvg::Options::default())
+        .expect("valid SVG");
+    assert_eq!(tree.size().width(), 4000.0);
+    assert!(
+        image
+            .svg
+            .contains("Actors: John R. Bolton · 5 of 52 events")
+    );
+    assert!(image.svg.contains("Trump privately raises leaving NATO"));
+    assert!(image.svg.contains("Bolton named to replace McMaster"));
+    assert!(!image.svg.contains("Yesper"));
+    assert!(!image.svg.contains("North Atlantic Treaty signed"));
+    // The sources of Bolton's events are listed; the treaty text is not cited by them.
+    assert!(image.svg.contains("The Room Where It Happened"));
+    assert!(!image.svg.contains("The North Atlantic Treaty, Washington"));
+}
+
+#[test]
+fn dark_and_light_exports_differ_in_background() {
+    let timeline = bundled();
+    let filter = trump_bolton_nato(&timeline);
+    let mut dark = options(800);
+    dark.theme = Theme::Dark;
+    let light = decode(
+        &png::encode(
+            &png::rasterize(&svg::render(&timeline, &filter, &options(800)).svg, 1.0)
+                .expect("light"),
+        )
+        .expect("png"),
+    );
+    let dark = decode(
+        &png::encode(
+            &png::rasterize(&svg::render(&timeline, &filter, &dark).svg, 1.0).expect("dark"),
+        )
+        .expect("png"),
+    );
+    assert_eq!(light.get_pixel(2, 2).0, [255, 255, 255, 255]);
+    assert_eq!(dark.get_pixel(2, 2).0, [0x1b, 0x1b, 0x1b, 255]);
+}
+
+/// The bundled timeline at 1200 px matches the stored image (fonts and layout are fixed).
+/// `UPDATE_GOLDEN=1 cargo test` rewrites it after an intended change.
+#[test]
+fn the_bundled_timeline_matches_its_golden_image() {
+    let golden_path = Path::new("tests/golden/us-nato-1200.png");
+    let timeline = bundled();
+    let image = svg::render(&timeline, &Filter::default(), &options(1200));
+    let bytes = png::encode(&png::rasterize(&image.svg, 1.0).expect("renders")).expect("png");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden_path, &bytes).expect("golden written");
+    }
+    let golden =
+        decode(&std::fs::read(golden_path).expect("golden image (UPDATE_GOLDEN=1 makes it)"));
+    let actual = decode(&bytes);
+    assert_eq!(actual.dimensions(), golden.dimensions());
+    let differing = actual
+        .pixels()
+        .zip(golden.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0.iter()).any(|(x, y)| x.abs_diff(*y) > 24))
+        .count();
+    let total = (actual.width() * actual.height()) as usize;
+    assert!(
+        differing * 1000 < total,
+        "{differing} of {total} pixels differ from the golden image"
+    );
+}
+
+fn export(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_alliance-timeline"))
+        .arg("export")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn the_command_line_exports_and_refuses_what_it_must() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("trump-bolton-nato.png");
+    let out_text = out.to_string_lossy().into_owned();
+    let done = export(&[
+        "-o", &out_text, "--actor", "trump", "--actor", "bolton", "--actor", "nato", "--from",
+        "2016", "--to", "2020", "--width", "1400",
+    ]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_eq!(decode(&std::fs::read(&out).expect("written")).width(), 1400);
+
+    let svg_out = folder.path().join("group.svg");
+    let done = export(&[
+        "-o",
+        &svg_out.to_string_lossy(),
+        "--group",
+        "Russia",
+        "--theme",
+        "dark",
+    ]);
+    assert_eq!(done.status.code(), Some(0));
+    let svg_text = std::fs::read_to_string(&svg_out).expect("svg written");
+    assert!(svg_text.contains("Vladimir Putin") && !svg_text.contains("Donald Trump"));
+
+    // Problems in the timeline: printed as by check, exit 1.
+    let broken = export(&["tests/fixtures/bad/unknown-actor.ron", "-o", &out_text]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&broken.stdout).contains("unknown-actor.ron:26:22: error"));
+
+    // Usage and I/O errors: exit 2, nothing written.
+    let missing_folder = folder
+        .path()
+        .join("no/such/x.png")
+        .to_string_lossy()
+        .into_owned();
+    let gif = folder.path().join("x.gif").to_string_lossy().into_owned();
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["-o", &out_text, "--actor", "boltn"],
+            "no actor \"boltn\" (did you mean \"bolton\"?)",
+        ),
+        (&["-o", &out_text, "--width", "50000"], "50000 px"),
+        (
+            &["-o", "timeline-data/us-nato.ron"],
+            "refusing to write over a timeline",
+        ),
+        (&["-o", &missing_folder], "the folder does not exist"),
+        (&["-o", &gif], "must end in .png or .svg"),
+        (
+            &["-o", &out_text, "--from", "last summer"],
+            "not an EDTF date",
+        ),
+    ];
+    for (args, message) in cases {
+        let output = export(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    assert!(!folder.path().join("x.gif").exists());
+}
