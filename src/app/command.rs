@@ -49,4 +49,7 @@ pub enum Command {
     ShowFilters(bool),
     FocusSearch,
     DismissProblems,
+    OpenExportDialog,
+    /// Write the image described by the export dialog to this path.
+    Export(PathBuf),
 }

@@ -4,6 +4,7 @@
 mod command;
 mod details;
 mod document;
+mod export_dialog;
 mod filters;
 mod open;
 mod overview;
@@ -101,6 +102,11 @@ pub struct App {
     /// The path field, shown when no native dialog is available.
     pub path_prompt: Option<String>,
     pub show_shortcuts: bool,
+    pub export_dialog: export_dialog::ExportDialog,
+    /// Counts opened timelines, so caches know when the timeline changed.
+    pub document_generation: usize,
+    /// A message for the status bar (e.g. where an image was saved).
+    pub notice: Option<String>,
     focus_search: bool,
     fonts_installed: bool,
     commands: Vec<Command>,
@@ -129,6 +135,9 @@ impl App {
             problems: None,
             path_prompt: None,
             show_shortcuts: false,
+            export_dialog: export_dialog::ExportDialog::default(),
+            document_generation: 0,
+            notice: None,
             focus_search: false,
             fonts_installed: false,
             commands: Vec::new(),
@@ -177,6 +186,7 @@ impl App {
         });
         open::windows_ui(&ctx, self, &mut commands);
         shortcuts::shortcuts_window(&ctx, self, &mut commands);
+        export_dialog::export_dialog_ui(&ctx, self, &mut commands);
 
         for command in commands
             .into_iter()
@@ -199,6 +209,10 @@ impl App {
                 ));
                 ui.separator();
                 ui.label(document.origin.display_name());
+            }
+            if let Some(notice) = &self.notice {
+                ui.separator();
+                ui.label(notice);
             }
         });
     }
@@ -283,6 +297,7 @@ impl App {
         self.right_tab = RightTab::Details;
         self.scroll_px = 0.0;
         self.document = Some(document);
+        self.document_generation += 1;
         if let Origin::File(path) = origin {
             self.settings.recent_files.retain(|recent| recent != &path);
             self.settings.recent_files.insert(0, path.clone());
@@ -388,6 +403,48 @@ impl App {
                 self.focus_search = true;
             }
             Command::DismissProblems => self.problems = None,
+            Command::OpenExportDialog => {
+                self.export_dialog.open = true;
+                self.export_dialog.dark = self.settings.dark_mode;
+                self.export_dialog.error = None;
+            }
+            Command::Export(path) => self.export(&path),
+        }
+    }
+
+    /// Writes the image the export dialog describes; the outcome shows in the window.
+    fn export(&mut self, path: &std::path::Path) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let result = self.export_dialog.options(&self.view).and_then(|options| {
+            let protected: Vec<&std::path::Path> = match &document.origin {
+                Origin::File(open_file) => vec![open_file.as_path()],
+                Origin::Bundled => Vec::new(),
+            };
+            crate::export::export_to_file(
+                &document.timeline,
+                &self.settings.filter,
+                &options,
+                path,
+                &protected,
+            )
+            .map_err(|error| error.to_string())
+        });
+        match result {
+            Ok(written) => {
+                self.notice = Some(format!(
+                    "Saved {} ({} × {} px, {} KiB)",
+                    written.path.display(),
+                    written.width_px,
+                    written.height_px,
+                    written.bytes.div_ceil(1024)
+                ));
+                self.export_dialog.open = false;
+                self.export_dialog.path = None;
+                self.export_dialog.error = None;
+            }
+            Err(message) => self.export_dialog.error = Some(message),
         }
     }
 

@@ -25,6 +25,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                 if ui.button("Open the bundled US–NATO timeline").clicked() {
                     commands.push(Command::OpenBundled);
                 }
+                if ui.button("Export image…  (Ctrl+E)").clicked() {
+                    commands.push(Command::OpenExportDialog);
+                }
                 ui.menu_button("Recent", |ui| {
                     if app.settings.recent_files.is_empty() {
                         ui.weak("No recent files");

@@ -6,7 +6,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use super::{App, Command};
 
 /// (keys, what they do), as listed in the shortcuts window.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 15] = [
     ("→ / ←", "Next / previous shown event (the view follows)"),
     ("Shift + → / ←", "Pan later / earlier"),
     ("↑ / ↓, Page Up / Down", "Scroll the tracks"),
@@ -18,6 +18,7 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Esc", "Clear the selection"),
     ("Ctrl + F", "Search"),
     ("Ctrl + O", "Open a timeline"),
+    ("Ctrl + E", "Export the timeline as an image"),
     ("Tab", "Move between events and controls"),
     ("Enter / Space", "Activate the focused event or control"),
     ("?", "This list"),
@@ -31,6 +32,9 @@ pub fn handle_keys(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) 
         }
         if input.consume_shortcut(&ctrl(Key::F)) {
             commands.push(Command::FocusSearch);
+        }
+        if input.consume_shortcut(&ctrl(Key::E)) {
+            commands.push(Command::OpenExportDialog);
         }
     });
     // Plain keys belong to a text field while one is being edited.

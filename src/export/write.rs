@@ -46,6 +46,16 @@ pub fn atomically(out: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         .suffix(".tmp")
         .tempfile_in(folder_of(out))
         .map_err(failed)?;
+    // Temporary files are private (0600); an exported image is meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out).map_or(0o644, |existing| existing.permissions().mode());
+        temporary
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(failed)?;
+    }
     temporary.write_all(bytes).map_err(failed)?;
     temporary.as_file().sync_all().map_err(failed)?;
     temporary
@@ -85,6 +95,19 @@ mod tests {
             .map(|entry| entry.file_name())
             .collect();
         assert_eq!(names, ["image.svg"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&out)
+                .expect("metadata")
+                .permissions()
+                .mode();
+            assert_eq!(
+                mode & 0o777,
+                0o644,
+                "readable by others, like any saved file"
+            );
+        }
     }
 
     #[test]

@@ -214,3 +214,45 @@ fn a_broken_file_shows_its_problems_and_keeps_the_timeline() {
     );
     harness.get_by_label_contains("could not be opened. The timeline on screen is unchanged.");
 }
+
+#[test]
+fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(3);
+    assert!(harness.state().export_dialog.open);
+    harness.get_by_label("Save…");
+    harness.get_by_label("SVG (vector, for print)").click();
+    harness.run_steps(2);
+
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("bundled.svg");
+    harness.state_mut().emit(Command::Export(out.clone()));
+    harness.run_steps(3);
+    let svg = std::fs::read_to_string(&out).expect("the image was written");
+    assert!(svg.contains("The United States and NATO, 1949–2025"));
+    assert!(
+        !harness.state().export_dialog.open,
+        "the dialog closes after saving"
+    );
+    harness.get_by_label_contains("Saved ");
+
+    // Writing over a timeline is refused, with the reason in the dialog.
+    harness.state_mut().emit(Command::OpenExportDialog);
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .emit(Command::Export("timeline-data/us-nato.ron".into()));
+    harness.run_steps(3);
+    let error = harness
+        .state()
+        .export_dialog
+        .error
+        .clone()
+        .expect("an error");
+    assert!(
+        error.contains("refusing to write over a timeline"),
+        "{error}"
+    );
+    harness.get_by_label_contains("refusing to write over a timeline");
+}
