@@ -16,3 +16,4 @@ pub mod load;
 pub mod model;
 pub mod query;
 pub mod style;
+pub mod synthetic;
