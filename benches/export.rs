@@ -16,11 +16,11 @@ fn export(c: &mut Criterion) {
     group.sample_size(10);
     for events in [10_000usize, 100_000] {
         let text = timeline_ron(events, 40, 1);
-        let Some(timeline) = load_bytes(text.as_bytes(), &EmbeddedTexts::default()).timeline
-        else {
+        let Some(timeline) = load_bytes(text.as_bytes(), &EmbeddedTexts::default()).timeline else {
             panic!("the synthetic timeline is valid");
         };
-        let mut options = ExportOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
+        let mut options =
+            ExportOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
         options.width_px = 4000;
         let filter = Filter::default();
         group.bench_function(format!("svg/{events}"), |b| {
@@ -29,7 +29,8 @@ fn export(c: &mut Criterion) {
         group.bench_function(format!("png/{events}"), |b| {
             b.iter(|| {
                 let image = svg::render(&timeline, &filter, &options);
-                let pixmap = png::rasterize(&image.svg, 1.0).unwrap_or_else(|error| panic!("{error}"));
+                let pixmap =
+                    png::rasterize(&image.svg, 1.0).unwrap_or_else(|error| panic!("{error}"));
                 black_box(png::encode(&pixmap).map(|bytes| bytes.len()))
             })
         });

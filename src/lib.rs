@@ -9,8 +9,10 @@
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod crash;
 pub mod export;
 pub mod fonts;
+pub mod import;
 pub mod layout;
 pub mod load;
 pub mod model;

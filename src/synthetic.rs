@@ -8,16 +8,59 @@ use std::fmt::Write;
 const FIRST_DAY: i64 = -7_670;
 const LAST_DAY: i64 = 20_453;
 
-const GROUPS: [&str; 5] = ["United States", "Europe", "NATO", "Russia", "Press and experts"];
+const GROUPS: [&str; 5] = [
+    "United States",
+    "Europe",
+    "NATO",
+    "Russia",
+    "Press and experts",
+];
 const TAGS: [&str; 12] = [
-    "summit", "treaty", "membership", "spending", "troops", "article-5", "congress",
-    "personnel", "book", "press", "statement", "election",
+    "summit",
+    "treaty",
+    "membership",
+    "spending",
+    "troops",
+    "article-5",
+    "congress",
+    "personnel",
+    "book",
+    "press",
+    "statement",
+    "election",
 ];
 const WORDS: [&str; 32] = [
-    "alliance", "allies", "defence", "summit", "treaty", "troops", "budget", "pledge",
-    "withdrawal", "members", "security", "council", "report", "meeting", "minister", "senate",
-    "president", "agreement", "deployment", "exercise", "spending", "border", "sanctions",
-    "talks", "declaration", "review", "strategy", "posture", "forces", "vote", "statement",
+    "alliance",
+    "allies",
+    "defence",
+    "summit",
+    "treaty",
+    "troops",
+    "budget",
+    "pledge",
+    "withdrawal",
+    "members",
+    "security",
+    "council",
+    "report",
+    "meeting",
+    "minister",
+    "senate",
+    "president",
+    "agreement",
+    "deployment",
+    "exercise",
+    "spending",
+    "border",
+    "sanctions",
+    "talks",
+    "declaration",
+    "review",
+    "strategy",
+    "posture",
+    "forces",
+    "vote",
+    "statement",
     "visit",
 ];
 
@@ -52,8 +95,14 @@ pub fn timeline_ron(events: usize, actors: usize, seed: u64) -> String {
     let actors = actors.max(1);
     let mut random = Random(seed);
     let mut out = String::with_capacity(events * 330 + actors * 120);
-    let _ = writeln!(out, "// Synthetic timeline: {events} events, {actors} actors, seed {seed}.");
-    let _ = writeln!(out, "Timeline(\n    title: \"Synthetic timeline ({events} events)\",\n    actors: [");
+    let _ = writeln!(
+        out,
+        "// Synthetic timeline: {events} events, {actors} actors, seed {seed}."
+    );
+    let _ = writeln!(
+        out,
+        "Timeline(\n    title: \"Synthetic timeline ({events} events)\",\n    actors: ["
+    );
     for actor in 0..actors {
         let _ = writeln!(
             out,
@@ -132,9 +181,20 @@ mod tests {
         let timeline = checked.timeline.expect("valid");
         assert_eq!(timeline.events.len(), 500);
         assert_eq!(timeline.actors.len(), 12);
-        let intervals = timeline.events.iter().filter(|e| e.when.is_interval).count();
-        let multi_actor = timeline.events.iter().filter(|e| e.actors.len() > 1).count();
+        let intervals = timeline
+            .events
+            .iter()
+            .filter(|e| e.when.is_interval)
+            .count();
+        let multi_actor = timeline
+            .events
+            .iter()
+            .filter(|e| e.actors.len() > 1)
+            .count();
         assert!((30..=120).contains(&intervals), "{intervals} intervals");
-        assert!((80..=220).contains(&multi_actor), "{multi_actor} multi-actor events");
+        assert!(
+            (80..=220).contains(&multi_actor),
+            "{multi_actor} multi-actor events"
+        );
     }
 }

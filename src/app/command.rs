@@ -52,4 +52,6 @@ pub enum Command {
     OpenExportDialog,
     /// Write the image described by the export dialog to this path.
     Export(PathBuf),
+    /// Close the window (settings are saved).
+    Quit,
 }

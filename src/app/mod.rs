@@ -13,6 +13,7 @@ mod shortcuts;
 mod source_reader;
 mod theme;
 mod timeline_view;
+mod watch;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -107,6 +108,10 @@ pub struct App {
     pub document_generation: usize,
     /// A message for the status bar (e.g. where an image was saved).
     pub notice: Option<String>,
+    /// Watches the open file to reload it when it is saved.
+    watch: Option<watch::FileWatch>,
+    /// Set when a panic was caught: where its report was written.
+    pub crash_report: Option<Option<PathBuf>>,
     focus_search: bool,
     fonts_installed: bool,
     commands: Vec<Command>,
@@ -138,6 +143,8 @@ impl App {
             export_dialog: export_dialog::ExportDialog::default(),
             document_generation: 0,
             notice: None,
+            watch: None,
+            crash_report: None,
             focus_search: false,
             fonts_installed: false,
             commands: Vec::new(),
@@ -159,6 +166,19 @@ impl App {
         theme::apply(&ctx, self.settings.dark_mode);
         if let Some(origin) = self.pending_open.take() {
             self.open(&ctx, origin, true);
+        }
+        if let Some(change) = self.watch.as_mut().and_then(|watch| watch.poll(&ctx)) {
+            match change {
+                watch::FileChange::Modified => self.reload(&ctx),
+                watch::FileChange::Removed => {
+                    if let Some(document) = &self.document {
+                        self.notice = Some(format!(
+                            "{} was deleted or moved; the timeline on screen stays",
+                            document.origin.display_name()
+                        ));
+                    }
+                }
+            }
         }
 
         let mut commands = std::mem::take(&mut self.commands);
@@ -298,6 +318,10 @@ impl App {
         self.scroll_px = 0.0;
         self.document = Some(document);
         self.document_generation += 1;
+        self.watch = match &origin {
+            Origin::File(path) => watch::FileWatch::new(path, ctx).ok(),
+            Origin::Bundled => None,
+        };
         if let Origin::File(path) = origin {
             self.settings.recent_files.retain(|recent| recent != &path);
             self.settings.recent_files.insert(0, path.clone());
@@ -306,6 +330,80 @@ impl App {
         } else {
             self.settings.last_file = None;
         }
+    }
+
+    /// Reads the open file again after it was saved, keeping the view, the filter, the
+    /// selection and the source reader (by id). With problems, the last good version stays.
+    fn reload(&mut self, ctx: &egui::Context) {
+        let Some(Origin::File(path)) = self.document.as_ref().map(|d| d.origin.clone()) else {
+            return;
+        };
+        let name = path.display().to_string();
+        let checked = match crate::load::load_file(&path) {
+            Ok(checked) => checked,
+            Err(error) => {
+                self.notice = Some(format!("{error}; the timeline on screen stays"));
+                return;
+            }
+        };
+        let Some(timeline) = checked.timeline else {
+            let lines = checked
+                .problems
+                .iter()
+                .map(|problem| problem.display_in(&path).to_string())
+                .collect();
+            self.problems = Some(ProblemReport { file: name, lines });
+            return;
+        };
+        let Some(old) = self.document.as_ref() else {
+            return;
+        };
+        let event_id = |index: Option<EventIndex>| {
+            index
+                .and_then(|i| old.timeline.event(i))
+                .map(|e| e.id.clone())
+        };
+        let selected_id = event_id(self.selected);
+        let reader = self.reader.as_ref().and_then(|reader| {
+            let source_id = old.timeline.source(reader.source)?.id.clone();
+            let emphasis = reader
+                .emphasis
+                .and_then(|(event, excerpt)| Some((event_id(Some(event))?, excerpt)));
+            Some((source_id, emphasis))
+        });
+        let mut measure = theme::title_measurer(ctx);
+        let document = Document::new(
+            Origin::File(path.clone()),
+            timeline,
+            &self.settings.filter,
+            &self.settings.collapsed_groups,
+            &mut measure,
+        );
+        self.selected = selected_id
+            .and_then(|id| document.timeline.event_by_id(&id))
+            .filter(|event| document.selection.contains(*event));
+        self.reader = reader.and_then(|(source_id, emphasis)| {
+            let source = document
+                .timeline
+                .sources
+                .iter()
+                .position(|s| s.id == source_id)?;
+            let emphasis = emphasis.and_then(|(event_id, excerpt)| {
+                Some((document.timeline.event_by_id(&event_id)?, excerpt))
+            });
+            Some(ReaderState {
+                source: SourceIndex(u32::try_from(source).ok()?),
+                emphasis,
+                scroll_pending: false,
+            })
+        });
+        if self.reader.is_none() {
+            self.right_tab = RightTab::Details;
+        }
+        self.document = Some(document);
+        self.document_generation += 1;
+        self.problems = None;
+        self.notice = Some(format!("Reloaded {name}"));
     }
 
     /// Without any timeline open yet (a broken file on start), show the bundled one.
@@ -409,6 +507,7 @@ impl App {
                 self.export_dialog.error = None;
             }
             Command::Export(path) => self.export(&path),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
@@ -500,11 +599,14 @@ impl App {
         let Some(document) = &self.document else {
             return;
         };
-        let Some(row) = document
-            .rows
-            .iter()
-            .find(|row| row.lanes.iter().any(|lane| lane.contains(&event)))
-        else {
+        let Some(start_day) = document.spans.get(event.get()).map(|s| s.outer_start_day) else {
+            return;
+        };
+        let Some(row) = document.rows.iter().find(|row| {
+            row.lanes
+                .iter()
+                .any(|lane| lane.position(event, start_day).is_some())
+        }) else {
             return;
         };
         let visible = self.scroll_px..(self.scroll_px + self.tracks_height_px - row.height_px);
@@ -564,7 +666,15 @@ impl App {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
+        if let Some(report) = &self.crash_report {
+            crash_ui(ui, report.as_deref());
+            return;
+        }
+        // A bug must not make the window vanish: say what happened and where the report is.
+        let shown = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.show(ui)));
+        if shown.is_err() {
+            self.crash_report = Some(crate::crash::last_report());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -573,8 +683,30 @@ impl eframe::App for App {
     }
 }
 
+/// The window after a caught panic.
+fn crash_ui(ui: &mut egui::Ui, report: Option<&std::path::Path>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading("Alliance Timeline ran into a bug and stopped drawing the timeline.");
+        ui.label("Your timeline files are untouched: the application never writes them.");
+        match report {
+            Some(path) => {
+                ui.label("A crash report was written to:");
+                ui.code(path.display().to_string());
+            }
+            None => {
+                ui.label("No crash report could be written.");
+            }
+        }
+        ui.label("Please close the window and start the application again.");
+        if ui.button("Close").clicked() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    });
+}
+
 /// Opens the window; `file` replaces the bundled timeline.
 pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
+    crate::crash::install_panic_hook();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Alliance Timeline")

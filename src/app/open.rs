@@ -39,8 +39,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                     }
                 });
                 ui.separator();
-                if ui.button("Quit").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                if ui.button("Quit  (Ctrl+Q)").clicked() {
+                    commands.push(Command::Quit);
                 }
             });
             ui.menu_button("View", |ui| {

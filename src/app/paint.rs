@@ -91,7 +91,8 @@ impl Canvas {
             self.paint_item(ui, item, y, color, shapes);
             let emphasis = if event.is_some() && event == selected
                 || matches!(&item.kind, ItemKind::Cluster { .. })
-                    && selected.is_some_and(|s| item.contains_event(s))
+                    && selected
+                        .is_some_and(|s| item.contains_event(s, &document.rows, &document.spans))
             {
                 Some((self.colors.selection, 2.5))
             } else if event.is_some() && event == hovered {
@@ -332,10 +333,10 @@ impl Canvas {
                     CLUSTER_HALF_HEIGHT_PX,
                     self.colors.cluster,
                 ));
-                if let ItemKind::Cluster { events, .. } = &item.kind {
+                {
                     let galley = ui.fonts_mut(|fonts| {
                         fonts.layout_no_wrap(
-                            events.len().to_string(),
+                            item.count().to_string(),
                             theme::bold(11.0),
                             Color32::WHITE,
                         )

@@ -6,7 +6,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use super::{App, Command};
 
 /// (keys, what they do), as listed in the shortcuts window.
-pub const SHORTCUTS: [(&str, &str); 15] = [
+pub const SHORTCUTS: [(&str, &str); 16] = [
     ("→ / ←", "Next / previous shown event (the view follows)"),
     ("Shift + → / ←", "Pan later / earlier"),
     ("↑ / ↓, Page Up / Down", "Scroll the tracks"),
@@ -19,6 +19,7 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Ctrl + F", "Search"),
     ("Ctrl + O", "Open a timeline"),
     ("Ctrl + E", "Export the timeline as an image"),
+    ("Ctrl + Q", "Quit"),
     ("Tab", "Move between events and controls"),
     ("Enter / Space", "Activate the focused event or control"),
     ("?", "This list"),
@@ -35,6 +36,9 @@ pub fn handle_keys(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) 
         }
         if input.consume_shortcut(&ctrl(Key::E)) {
             commands.push(Command::OpenExportDialog);
+        }
+        if input.consume_shortcut(&ctrl(Key::Q)) {
+            commands.push(Command::Quit);
         }
     });
     // Plain keys belong to a text field while one is being edited.

@@ -10,7 +10,7 @@ use egui_plot::{Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTran
 
 use super::theme::{self, ViewColors};
 use super::{App, Command, overview, paint};
-use crate::layout::scene::{ItemKind, Scene};
+use crate::layout::scene::{ItemKind, Scene, cluster_events};
 use crate::layout::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
 use crate::layout::tracks::RowKind;
 use crate::model::human_date::human_date;
@@ -293,22 +293,20 @@ fn item_widgets(
                 }
                 response.on_hover_ui(|ui| event_tooltip(ui, document, *event_index));
             }
-            ItemKind::Cluster {
-                events,
-                first_day,
-                last_day,
-            } => {
+            ItemKind::Cluster { .. } => {
+                let (first_day, last_day) = (item.first_day, item.last_day);
+                let events = cluster_events(&document.rows, item);
                 let label = format!(
                     "{} events, {}",
-                    events.len(),
-                    crate::model::human_date::short_day_range(*first_day, *last_day)
+                    item.count(),
+                    crate::model::human_date::short_day_range(first_day, last_day)
                 );
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if response.clicked() {
                     clicked_item = true;
                     commands.push(Command::MoveView(TimeView::fitting(
-                        *first_day, *last_day, 0.15,
+                        first_day, last_day, 0.15,
                     )));
                 }
                 response.on_hover_ui(|ui| {

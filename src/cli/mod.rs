@@ -2,6 +2,7 @@
 
 mod check;
 mod export;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,12 @@ pub enum Command {
     /// Exit status: 0 when written, 1 when the timeline has problems (printed as by check),
     /// 2 for usage errors and files that cannot be read or written.
     Export(export::ExportArgs),
+    /// Import a TimelineJS timeline (its JSON, or its Google Sheet saved as CSV) as a .ron
+    /// timeline, printing what could not be carried over as FILE:LINE: or FILE: PATH: notes.
+    ///
+    /// Exit status: 0 when written, 1 when the input cannot be parsed at all (or the result
+    /// would not pass check), 2 for usage errors and files that cannot be read or written.
+    Import(import::ImportArgs),
 }
 
 /// Exit status for usage and I/O errors, as clap uses for usage errors.
@@ -58,6 +65,7 @@ pub fn run() -> ExitCode {
             deny_warnings,
         }) => check::run(&files, deny_warnings, &mut std::io::stdout().lock()),
         Some(Command::Export(args)) => export::run(args),
+        Some(Command::Import(args)) => import::run(args),
         None => match crate::app::run(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

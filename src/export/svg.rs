@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::fonts::{TextMeasure, Weight};
-use crate::layout::scene::{ItemKind, Scene, SceneInput, SceneMetrics, Shape, layout_scene};
+use crate::layout::scene::{Scene, SceneInput, SceneMetrics, Shape, layout_scene};
 use crate::layout::spans::{EventSpan, event_spans, extent_days};
 use crate::layout::time_view::TimeView;
 use crate::layout::tracks::{Row, RowKind, RowMetrics, content_height_px, layout_rows};
@@ -372,11 +372,11 @@ impl Page<'_> {
                 Shape::Cluster => {
                     self.svg
                         .rounded_rect(x0, y - 8.0, x1 - x0, 16.0, 8.0, self.colors.cluster);
-                    if let ItemKind::Cluster { events, .. } = &item.kind {
+                    {
                         self.svg.text(
                             (x0 + x1) / 2.0,
                             y,
-                            &events.len().to_string(),
+                            &item.count().to_string(),
                             11.0,
                             Weight::Bold,
                             false,

@@ -9,7 +9,7 @@ use crate::model::{EventIndex, Timeline};
 use super::axis::{Tick, calendar_ticks};
 use super::spans::EventSpan;
 use super::time_view::TimeView;
-use super::tracks::{Row, RowMetrics};
+use super::tracks::{Lane, Row, RowMetrics};
 
 /// Pixel sizes that decide when things merge and when titles fit.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -24,6 +24,8 @@ pub struct SceneMetrics {
     pub min_label_px: f64,
     /// Width of one digit of a cluster count.
     pub digit_px: f64,
+    /// Clusters stop growing at this width, so dense stretches read as a row of counts.
+    pub max_cluster_px: f64,
     /// Closest two axis ticks may be.
     pub tick_spacing_px: f64,
 }
@@ -36,6 +38,7 @@ impl Default for SceneMetrics {
             label_gap_px: 5.0,
             min_label_px: 36.0,
             digit_px: 7.5,
+            max_cluster_px: 48.0,
             tick_spacing_px: 90.0,
         }
     }
@@ -45,12 +48,9 @@ impl Default for SceneMetrics {
 pub enum ItemKind {
     /// One event.
     Single(EventIndex),
-    /// Several events too close to tell apart; clicking one zooms to `[first_day, last_day]`.
-    Cluster {
-        events: Vec<EventIndex>,
-        first_day: f64,
-        last_day: f64,
-    },
+    /// Several events too close to tell apart, at these positions of the item's lane
+    /// ([`cluster_events`]); clicking one zooms to `[first_day, last_day]`.
+    Cluster { positions: std::ops::Range<usize> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,11 @@ pub struct Item {
     pub is_qualified: bool,
     pub kind: ItemKind,
     pub label: Option<Label>,
+    /// The days the item covers.
+    pub first_day: f64,
+    pub last_day: f64,
+    /// Position of its (first) event in the lane.
+    pub position: usize,
 }
 
 impl Item {
@@ -97,12 +102,41 @@ impl Item {
         }
     }
 
-    pub fn contains_event(&self, event: EventIndex) -> bool {
+    /// How many events the item stands for.
+    pub fn count(&self) -> usize {
         match &self.kind {
-            ItemKind::Single(single) => *single == event,
-            ItemKind::Cluster { events, .. } => events.contains(&event),
+            ItemKind::Single(_) => 1,
+            ItemKind::Cluster { positions } => positions.len(),
         }
     }
+
+    /// True when the item is `event` or a cluster holding it (O(log n)).
+    pub fn contains_event(&self, event: EventIndex, rows: &[Row], spans: &[EventSpan]) -> bool {
+        match &self.kind {
+            ItemKind::Single(single) => *single == event,
+            ItemKind::Cluster { positions } => {
+                let lane = rows.get(self.row).and_then(|row| row.lanes.get(self.lane));
+                let start = spans.get(event.get()).map(|span| span.outer_start_day);
+                match (lane, start) {
+                    (Some(lane), Some(start)) => lane
+                        .position(event, start)
+                        .is_some_and(|position| positions.contains(&position)),
+                    _ => false,
+                }
+            }
+        }
+    }
+}
+
+/// The events a cluster stands for, in time order.
+pub fn cluster_events<'a>(rows: &'a [Row], item: &Item) -> &'a [EventIndex] {
+    let ItemKind::Cluster { positions } = &item.kind else {
+        return &[];
+    };
+    rows.get(item.row)
+        .and_then(|row| row.lanes.get(item.lane))
+        .and_then(|lane| lane.events.get(positions.clone()))
+        .unwrap_or(&[])
 }
 
 /// A thin vertical line joining one event's markers on its several tracks.
@@ -191,16 +225,25 @@ pub fn layout_scene(input: &SceneInput<'_>, view: &TimeView, width_px: f64) -> S
 }
 
 /// Markers, bars and clusters of one lane, left to right, with `row`/`y` still unset.
+///
+/// Only events overlapping the view are visited (binary search on the lane), and runs of
+/// events denser than the cluster gap are jumped over by binary search too, so the cost
+/// depends on pixels, not on how many events a dense stretch holds.
 fn lane_items(
     input: &SceneInput<'_>,
     view: &TimeView,
     width_px: f64,
     margin_days: f64,
-    lane: &[EventIndex],
+    lane: &Lane,
 ) -> Vec<Item> {
     let metrics = input.metrics;
     let mut items: Vec<Item> = Vec::new();
-    for &event in lane {
+    let visible = lane.overlapping(view.start_day - margin_days, view.end_day + margin_days);
+    let mut position = visible.start;
+    while position < visible.end {
+        let event = lane.events[position];
+        let this_position = position;
+        position += 1;
         let Some(span) = input.spans.get(event.get()) else {
             continue;
         };
@@ -210,46 +253,40 @@ fn lane_items(
         ) {
             continue;
         }
-        let x0 = clamp_px(view.x_px(span.outer_start_day, width_px), width_px);
-        let x1 = clamp_px(view.x_px(span.outer_end_day, width_px), width_px);
-        let (shape, x0, x1, solid_x0, solid_x1) =
-            if span.is_point && x1 - x0 < metrics.marker_px || x1 - x0 < metrics.marker_px / 2.0 {
-                let centre = view.x_px(span.centre_day(), width_px);
-                let half = metrics.marker_px / 2.0;
-                (Shape::Marker, centre - half, centre + half, centre, centre)
-            } else {
-                let solid_x0 = clamp_px(view.x_px(span.solid_start_day, width_px), width_px);
-                let solid_x1 = clamp_px(view.x_px(span.solid_end_day, width_px), width_px);
-                (Shape::Bar, x0, x1, solid_x0, solid_x1)
-            };
-        let item = Item {
-            row: 0,
-            lane: 0,
-            y_px: 0.0,
-            x0_px: x0,
-            x1_px: x1,
-            solid_x0_px: solid_x0,
-            solid_x1_px: solid_x1,
-            shape,
-            is_qualified: span.is_qualified,
-            kind: ItemKind::Single(event),
-            label: None,
-        };
-        // Merge markers (and clusters) that would touch into one cluster.
+        let item = single_item(span, event, this_position, view, width_px, metrics);
+        // Merge markers (and clusters) that would touch into one cluster of bounded width.
         if let Some(last) = items.last_mut()
-            && shape == Shape::Marker
+            && item.shape == Shape::Marker
             && matches!(last.shape, Shape::Marker | Shape::Cluster)
-            && x0 < last.x1_px + metrics.cluster_gap_px
+            && item.x0_px < last.x1_px + metrics.cluster_gap_px
+            && last.x1_px - last.x0_px < metrics.max_cluster_px
         {
-            merge_into_cluster(last, item, input.spans);
+            merge_into_cluster(last, &item);
+            // Jump over the rest of a dense run: everything starting before the cluster's
+            // reach would merge into it anyway.
+            let reach_px =
+                (last.x1_px + metrics.cluster_gap_px).min(last.x0_px + metrics.max_cluster_px);
+            let reach_day = view.day_at(reach_px - metrics.marker_px / 2.0, width_px);
+            let skip_to = lane.first_starting_at(reach_day, position).min(visible.end);
+            if skip_to > position + DENSE_RUN {
+                let last_start = lane.start_days[skip_to - 1];
+                if let ItemKind::Cluster { positions } = &mut last.kind {
+                    positions.end = skip_to;
+                }
+                last.last_day = last.last_day.max(last_start + 1.0);
+                let last_x = clamp_px(view.x_px(last_start, width_px), width_px);
+                last.x1_px = last.x1_px.max(last_x + metrics.marker_px / 2.0);
+                last.solid_x1_px = last.x1_px;
+                position = skip_to;
+            }
             continue;
         }
         items.push(item);
     }
     // A cluster is at least wide enough for its count.
     for item in &mut items {
-        if let ItemKind::Cluster { events, .. } = &item.kind {
-            let digits = events.len().to_string().len() as f64;
+        if let ItemKind::Cluster { positions, .. } = &item.kind {
+            let digits = positions.len().to_string().len() as f64;
             let min_width = digits * metrics.digit_px + 10.0;
             if item.x1_px - item.x0_px < min_width {
                 let centre = (item.x0_px + item.x1_px) / 2.0;
@@ -261,35 +298,60 @@ fn lane_items(
     items
 }
 
-fn merge_into_cluster(last: &mut Item, item: Item, spans: &[EventSpan]) {
-    let day_range = |event: EventIndex| {
-        spans
-            .get(event.get())
-            .map_or((0.0, 0.0), |s| (s.outer_start_day, s.outer_end_day))
+/// Runs longer than this are jumped over instead of merged one by one.
+const DENSE_RUN: usize = 16;
+
+/// One event as a marker (a point, or anything narrower than a marker) or a bar.
+fn single_item(
+    span: &EventSpan,
+    event: EventIndex,
+    position: usize,
+    view: &TimeView,
+    width_px: f64,
+    metrics: &SceneMetrics,
+) -> Item {
+    let x0 = clamp_px(view.x_px(span.outer_start_day, width_px), width_px);
+    let x1 = clamp_px(view.x_px(span.outer_end_day, width_px), width_px);
+    let is_marker =
+        span.is_point && x1 - x0 < metrics.marker_px || x1 - x0 < metrics.marker_px / 2.0;
+    let (shape, x0, x1, solid_x0, solid_x1) = if is_marker {
+        let centre = view.x_px(span.centre_day(), width_px);
+        let half = metrics.marker_px / 2.0;
+        (Shape::Marker, centre - half, centre + half, centre, centre)
+    } else {
+        let solid_x0 = clamp_px(view.x_px(span.solid_start_day, width_px), width_px);
+        let solid_x1 = clamp_px(view.x_px(span.solid_end_day, width_px), width_px);
+        (Shape::Bar, x0, x1, solid_x0, solid_x1)
     };
-    let ItemKind::Single(new_event) = item.kind else {
-        return;
-    };
-    let (new_first, new_last) = day_range(new_event);
+    Item {
+        row: 0,
+        lane: 0,
+        y_px: 0.0,
+        x0_px: x0,
+        x1_px: x1,
+        solid_x0_px: solid_x0,
+        solid_x1_px: solid_x1,
+        shape,
+        is_qualified: span.is_qualified,
+        kind: ItemKind::Single(event),
+        label: None,
+        first_day: span.outer_start_day,
+        last_day: span.outer_end_day,
+        position,
+    }
+}
+
+fn merge_into_cluster(last: &mut Item, item: &Item) {
     match &mut last.kind {
-        ItemKind::Cluster {
-            events,
-            first_day,
-            last_day,
-        } => {
-            events.push(new_event);
-            *first_day = first_day.min(new_first);
-            *last_day = last_day.max(new_last);
-        }
-        ItemKind::Single(old_event) => {
-            let (old_first, old_last) = day_range(*old_event);
+        ItemKind::Cluster { positions } => positions.end = item.position + 1,
+        ItemKind::Single(_) => {
             last.kind = ItemKind::Cluster {
-                events: vec![*old_event, new_event],
-                first_day: old_first.min(new_first),
-                last_day: old_last.max(new_last),
+                positions: last.position..item.position + 1,
             };
         }
     }
+    last.first_day = last.first_day.min(item.first_day);
+    last.last_day = last.last_day.max(item.last_day);
     last.shape = Shape::Cluster;
     last.x1_px = last.x1_px.max(item.x1_px);
     last.solid_x0_px = last.x0_px;
@@ -454,16 +516,11 @@ mod tests {
         ]);
         let s = scene(&t, 40.0, TimeView::new(0.0, 200.0), 200.0);
         assert_eq!(s.items.len(), 1);
-        let ItemKind::Cluster {
-            events,
-            first_day,
-            last_day,
-        } = &s.items[0].kind
-        else {
+        let ItemKind::Cluster { positions } = &s.items[0].kind else {
             panic!("a cluster");
         };
-        assert_eq!(events.len(), 3);
-        assert_eq!((*first_day, *last_day), (10.0, 14.0));
+        assert_eq!(positions.clone(), 0..3);
+        assert_eq!((s.items[0].first_day, s.items[0].last_day), (10.0, 14.0));
         assert!(s.items[0].label.is_none());
         // Zoomed in, they separate again.
         let zoomed = scene(&t, 40.0, TimeView::new(9.0, 15.0), 600.0);
@@ -500,6 +557,29 @@ mod tests {
         // The second has 15 days of room, under the minimum: hidden.
         assert!(s.items[1].label.is_none());
         assert!(s.items[2].label.expect("last title has room").is_full);
+    }
+
+    #[test]
+    fn dense_runs_become_bounded_clusters_whose_counts_add_up() {
+        // 3000 events, one a day from 1970-01-01: 3000 days over 300 px.
+        let events: Vec<(String, String)> = (0..3000)
+            .map(|i| {
+                let date = crate::model::date::date_of_day(i).expect("date");
+                (format!("e{i}"), date.format("%Y-%m-%d").to_string())
+            })
+            .collect();
+        let borrowed: Vec<(&str, &str)> = events
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let t = timeline(&borrowed);
+        let s = scene(&t, 40.0, TimeView::new(0.0, 3000.0), 300.0);
+        let total: usize = s.items.iter().map(Item::count).sum();
+        assert_eq!(total, 3000, "every event is in exactly one item");
+        assert!(s.items.len() <= 12, "{} items for 300 px", s.items.len());
+        for item in &s.items {
+            assert!(item.x1_px - item.x0_px <= 48.0 + 10.0 + 10.0, "{item:?}");
+        }
     }
 
     #[test]

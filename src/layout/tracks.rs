@@ -49,8 +49,60 @@ pub struct Row {
     pub kind: RowKind,
     pub top_px: f64,
     pub height_px: f64,
-    /// Events per lane, each lane sorted by start; empty for an expanded group heading.
-    pub lanes: Vec<Vec<EventIndex>>,
+    /// The lanes, top to bottom; none for an expanded group heading.
+    pub lanes: Vec<Lane>,
+}
+
+/// The events of one lane in time order, indexed so that the ones overlapping a stretch of
+/// time are found in O(log n + k) and dense runs can be skipped over.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Lane {
+    /// Sorted by start day, then event index.
+    pub events: Vec<EventIndex>,
+    /// Start day of each event (ascending).
+    pub start_days: Vec<f64>,
+    /// Running maximum of end days: the latest end among `events[..=i]` (ascending).
+    pub max_end_days: Vec<f64>,
+}
+
+impl Lane {
+    fn push(&mut self, event: EventIndex, start_day: f64, end_day: f64) {
+        let max_end = self
+            .max_end_days
+            .last()
+            .map_or(end_day, |&last| last.max(end_day));
+        self.events.push(event);
+        self.start_days.push(start_day);
+        self.max_end_days.push(max_end);
+    }
+
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// Positions of the events that may overlap `[first_day, last_day]`.
+    pub fn overlapping(&self, first_day: f64, last_day: f64) -> std::ops::Range<usize> {
+        let begin = self.max_end_days.partition_point(|&end| end < first_day);
+        let end = self.start_days.partition_point(|&start| start <= last_day);
+        begin..end.max(begin)
+    }
+
+    /// The first position at or after `from` whose event starts on or after `day`.
+    pub fn first_starting_at(&self, day: f64, from: usize) -> usize {
+        let from = from.min(self.len());
+        from + self.start_days[from..].partition_point(|&start| start < day)
+    }
+
+    /// Where `event` (starting on `start_day`) is in this lane, if it is.
+    pub fn position(&self, event: EventIndex, start_day: f64) -> Option<usize> {
+        let first = self.start_days.partition_point(|&start| start < start_day);
+        let last = self.start_days.partition_point(|&start| start <= start_day);
+        (first..last).find(|&position| self.events[position] == event)
+    }
 }
 
 impl Row {
@@ -75,11 +127,25 @@ pub fn layout_rows(
 ) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut top_px = 0.0;
+    let per_actor = events_per_actor(timeline, selection);
+    let events_of = |actors: &[ActorIndex]| -> Vec<EventIndex> {
+        let mut events: Vec<EventIndex> = actors
+            .iter()
+            .filter_map(|actor| per_actor.get(actor.get()))
+            .flatten()
+            .copied()
+            .collect();
+        if actors.len() > 1 {
+            events.sort_unstable();
+            events.dedup();
+        }
+        events
+    };
     for (group, actors) in groups(timeline, selection, hide_empty_tracks) {
         if let Some(name) = &group {
             let is_collapsed = collapsed.contains(name);
             let lanes = if is_collapsed {
-                let events = events_of(timeline, selection, &actors);
+                let events = events_of(&actors);
                 assign_lanes(&events, spans, metrics.max_lanes)
             } else {
                 Vec::new()
@@ -101,10 +167,10 @@ pub fn layout_rows(
             }
         }
         for actor in actors {
-            let events = events_of(timeline, selection, &[actor]);
+            let events = events_of(&[actor]);
             let mut lanes = assign_lanes(&events, spans, metrics.max_lanes);
             if lanes.is_empty() {
-                lanes.push(Vec::new());
+                lanes.push(Lane::default());
             }
             let height_px = lanes.len() as f64 * metrics.lane_height_px + metrics.track_padding_px;
             rows.push(Row {
@@ -150,27 +216,25 @@ fn groups(
     groups
 }
 
-/// Shown events on any of `actors`' tracks, in time order, without repeats.
-fn events_of(timeline: &Timeline, selection: &Selection, actors: &[ActorIndex]) -> Vec<EventIndex> {
-    selection
-        .events
-        .iter()
-        .copied()
-        .filter(|&event| {
-            timeline
-                .event(event)
-                .is_some_and(|event| event.actors.iter().any(|a| actors.contains(a)))
-        })
-        .collect()
+/// Shown events by actor, in time order: one pass over the selection.
+fn events_per_actor(timeline: &Timeline, selection: &Selection) -> Vec<Vec<EventIndex>> {
+    let mut per_actor = vec![Vec::new(); timeline.actors.len()];
+    for &event in &selection.events {
+        let Some(data) = timeline.event(event) else {
+            continue;
+        };
+        for actor in &data.actors {
+            if let Some(events) = per_actor.get_mut(actor.get()) {
+                events.push(event);
+            }
+        }
+    }
+    per_actor
 }
 
 /// Greedy interval partitioning: each event goes to the first lane free at its start.
-fn assign_lanes(
-    events: &[EventIndex],
-    spans: &[EventSpan],
-    max_lanes: usize,
-) -> Vec<Vec<EventIndex>> {
-    let mut lanes: Vec<Vec<EventIndex>> = Vec::new();
+fn assign_lanes(events: &[EventIndex], spans: &[EventSpan], max_lanes: usize) -> Vec<Lane> {
+    let mut lanes: Vec<Lane> = Vec::new();
     let mut lane_end_day: Vec<f64> = Vec::new();
     let mut ordered: Vec<(f64, f64, EventIndex)> = events
         .iter()
@@ -185,7 +249,7 @@ fn assign_lanes(
         let lane = match free {
             Some(lane) => lane,
             None if lanes.len() < max_lanes.max(1) => {
-                lanes.push(Vec::new());
+                lanes.push(Lane::default());
                 lane_end_day.push(f64::NEG_INFINITY);
                 lanes.len() - 1
             }
@@ -196,7 +260,7 @@ fn assign_lanes(
                 .min_by(|a, b| a.1.total_cmp(b.1))
                 .map_or(0, |(lane, _)| lane),
         };
-        lanes[lane].push(event);
+        lanes[lane].push(event, start_day, end_day);
         lane_end_day[lane] = lane_end_day[lane].max(end_day);
     }
     lanes
@@ -208,6 +272,29 @@ mod tests {
     use crate::bundled::load_bundled;
     use crate::layout::spans::event_spans;
     use crate::query::{Filter, select};
+
+    #[test]
+    fn a_lane_finds_overlapping_events_by_binary_search() {
+        let mut lane = Lane::default();
+        // [0,1) [2,10) [3,4) [20,21)
+        for (i, (start, end)) in [(0.0, 1.0), (2.0, 10.0), (3.0, 4.0), (20.0, 21.0)]
+            .into_iter()
+            .enumerate()
+        {
+            lane.push(EventIndex(i as u32), start, end);
+        }
+        assert_eq!(
+            lane.overlapping(5.0, 6.0),
+            1..3,
+            "the long event reaches in; the short one is a candidate"
+        );
+        assert_eq!(lane.overlapping(11.0, 19.0), 3..3);
+        assert_eq!(lane.overlapping(-5.0, 0.5), 0..1);
+        assert_eq!(lane.overlapping(20.5, 100.0), 3..4);
+        assert_eq!(lane.first_starting_at(2.5, 0), 2);
+        assert_eq!(lane.position(EventIndex(2), 3.0), Some(2));
+        assert_eq!(lane.position(EventIndex(2), 2.0), None);
+    }
 
     #[test]
     fn groups_head_their_tracks_and_overlapping_events_get_lanes() {

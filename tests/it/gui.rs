@@ -256,3 +256,87 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
     );
     harness.get_by_label_contains("refusing to write over a timeline");
 }
+
+/// A small timeline file with one renamed title per version.
+fn timeline_text(title: &str) -> String {
+    format!(
+        "Timeline(\n    title: \"Watched\",\n    actors: [Actor(id: \"a\", name: \"Actor A\"), Actor(id: \"b\", name: \"Actor B\")],\n    events: [\n        Event(id: \"first\", title: \"{title}\", when: \"2018-07-11\", actors: [\"a\"]),\n        Event(id: \"second\", title: \"Second event\", when: \"2018-09-01\", actors: [\"a\", \"b\"]),\n    ],\n)\n"
+    )
+}
+
+/// Lets the file watcher see a change and the window pick it up.
+fn settle(harness: &mut Harness<'_, App>) {
+    for _ in 0..10 {
+        std::thread::sleep(std::time::Duration::from_millis(60));
+        harness.run_steps(1);
+    }
+}
+
+#[test]
+fn a_saved_file_reloads_keeping_view_filter_and_selection_and_bad_saves_keep_the_last_good() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("watched.ron");
+    std::fs::write(&path, timeline_text("First event")).expect("write");
+    let mut harness = harness();
+    harness.state_mut().emit(Command::OpenPath(path.clone()));
+    harness.run_steps(3);
+    let second = event_index(&harness, "second");
+    harness.state_mut().emit(Command::Select(Some(second)));
+    let view = TimeView::new(day("2018-06-01"), day("2018-10-01"));
+    harness.state_mut().emit(Command::MoveView(view));
+    let filter = alliance_timeline::query::Filter {
+        search: "event".into(),
+        ..alliance_timeline::query::Filter::default()
+    };
+    harness.state_mut().emit(Command::SetFilter(filter.clone()));
+    harness.run_steps(3);
+
+    // An editor saves by writing a new file and renaming it over the old one.
+    let staging = folder.path().join("watched.ron.new");
+    std::fs::write(&staging, timeline_text("First event, renamed")).expect("write");
+    std::fs::rename(&staging, &path).expect("rename");
+    settle(&mut harness);
+    {
+        let app = harness.state();
+        let document = app.document.as_ref().expect("document");
+        assert_eq!(document.timeline.events[0].title, "First event, renamed");
+        assert_eq!(app.selected, document.timeline.event_by_id("second"));
+        assert_eq!(app.settings.filter, filter);
+        assert!((app.view.start_day - view.start_day).abs() < 1e-6);
+        assert!(app.problems.is_none());
+    }
+
+    // A save with a problem: diagnostics, and the last good timeline stays.
+    std::fs::write(
+        &path,
+        timeline_text("Broken").replace("\"2018-07-11\"", "\"2018-02-30\""),
+    )
+    .expect("write");
+    settle(&mut harness);
+    {
+        let app = harness.state();
+        let report = app.problems.as_ref().expect("problems shown");
+        assert!(
+            report.lines[0].contains("watched.ron:5:"),
+            "{:?}",
+            report.lines
+        );
+        assert!(report.lines[0].contains("\"2018-02-30\" is not an EDTF date"));
+        let document = app.document.as_ref().expect("document");
+        assert_eq!(document.timeline.events[0].title, "First event, renamed");
+    }
+
+    // Deleted: a notice, the timeline stays.
+    std::fs::remove_file(&path).expect("remove");
+    settle(&mut harness);
+    let app = harness.state();
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("was deleted or moved"))
+    );
+    assert_eq!(
+        app.document.as_ref().map(|d| d.timeline.events.len()),
+        Some(2)
+    );
+}

@@ -6,4 +6,5 @@ mod dataset;
 mod export;
 mod fixtures;
 mod gui;
+mod import;
 mod loading;
