@@ -6,6 +6,7 @@
 //! dataset is in [`bundled`]. [`query`] filters, [`layout`] computes what is drawn where
 //! (without knowing about egui), [`app`] is the window and [`cli`] the command line.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod bundled;
 pub mod cli;

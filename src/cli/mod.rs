@@ -66,12 +66,23 @@ pub fn run() -> ExitCode {
         }) => check::run(&files, deny_warnings, &mut std::io::stdout().lock()),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Import(args)) => import::run(args),
-        None => match crate::app::run(cli.file) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("alliance-timeline: cannot open the window: {error}");
-                ExitCode::from(EXIT_USAGE_OR_IO)
-            }
-        },
+        None => open_window(cli.file),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(file: Option<PathBuf>) -> ExitCode {
+    match crate::app::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("alliance-timeline: cannot open the window: {error}");
+            ExitCode::from(EXIT_USAGE_OR_IO)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_file: Option<PathBuf>) -> ExitCode {
+    eprintln!("alliance-timeline: built without the window (feature `gui`); use a subcommand");
+    ExitCode::from(EXIT_USAGE_OR_IO)
 }

@@ -5,6 +5,7 @@ mod cli;
 mod dataset;
 mod export;
 mod fixtures;
+#[cfg(feature = "gui")]
 mod gui;
 mod import;
 mod loading;
