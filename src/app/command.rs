@@ -12,7 +12,16 @@ pub enum Command {
     /// Ask for a file with the native dialog (or the path field where there is none).
     OpenDialog,
     /// Show the field to type a path into.
-    ShowPathPrompt,
+    ShowPathPrompt(super::PathPurpose),
+    /// Ask for a TimelineJS file (JSON or CSV) to import.
+    ImportDialog,
+    ImportPath(PathBuf),
+    /// Ask where to save an imported timeline as `.ron`.
+    SaveImportedDialog,
+    SaveImportedTo {
+        path: PathBuf,
+        overwrite: bool,
+    },
     OpenPath(PathBuf),
     OpenBundled,
     /// Select an event (or clear the selection) without moving the view.

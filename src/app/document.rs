@@ -19,6 +19,11 @@ pub enum Origin {
     /// The timeline built into the application.
     Bundled,
     File(PathBuf),
+    /// Imported from TimelineJS and not saved yet: the RON text lives in memory.
+    Imported {
+        from: PathBuf,
+        ron_text: String,
+    },
 }
 
 impl Origin {
@@ -26,6 +31,7 @@ impl Origin {
         match self {
             Origin::Bundled => crate::bundled::BUNDLED_PATH.to_owned(),
             Origin::File(path) => path.display().to_string(),
+            Origin::Imported { from, .. } => format!("{} (imported, not saved)", from.display()),
         }
     }
 }

@@ -267,7 +267,7 @@ fn render_preview(
 fn file_stem(origin: &Origin) -> String {
     match origin {
         Origin::Bundled => "us-nato".to_owned(),
-        Origin::File(path) => path.file_stem().map_or_else(
+        Origin::File(path) | Origin::Imported { from: path, .. } => path.file_stem().map_or_else(
             || "timeline".to_owned(),
             |stem| stem.to_string_lossy().into_owned(),
         ),

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui::{self, RichText};
 
-use super::{App, Command};
+use super::{App, Command, PathPurpose};
 
 /// A dialog that answers faster than a person could was never shown.
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
@@ -20,8 +20,26 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                     commands.push(Command::OpenDialog);
                 }
                 if ui.button("Open by path…").clicked() {
-                    commands.push(Command::ShowPathPrompt);
+                    commands.push(Command::ShowPathPrompt(PathPurpose::Open));
                 }
+                ui.separator();
+                if ui.button("Import TimelineJS (JSON or CSV)…").clicked() {
+                    commands.push(Command::ImportDialog);
+                }
+                let imported = app
+                    .document
+                    .as_ref()
+                    .is_some_and(|d| matches!(d.origin, super::Origin::Imported { .. }));
+                if ui
+                    .add_enabled(
+                        imported,
+                        egui::Button::new("Save imported timeline as .ron…"),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::SaveImportedDialog);
+                }
+                ui.separator();
                 if ui.button("Open the bundled US–NATO timeline").clicked() {
                     commands.push(Command::OpenBundled);
                 }
@@ -92,7 +110,7 @@ pub fn open_dialog(app: &mut App) {
     match dialog.pick_file() {
         Some(path) => app.emit(Command::OpenPath(path)),
         None if started.elapsed() < NO_DIALOG_WITHIN => {
-            app.path_prompt = Some(String::new());
+            app.path_prompt = Some((PathPurpose::Open, String::new()));
         }
         // The user closed the dialog.
         None => {}
@@ -117,27 +135,55 @@ pub fn handle_dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
 
 /// The path field and the problems window.
 pub fn windows_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<Command>) {
-    if let Some(path) = &mut app.path_prompt {
+    if let Some((purpose, path)) = &mut app.path_prompt {
+        let (title, prompt, hint, button) = match purpose {
+            PathPurpose::Open => (
+                "Open a timeline file",
+                "Type the path of a timeline file (.ron):",
+                "/home/me/timelines/my-timeline.ron",
+                "Open",
+            ),
+            PathPurpose::Import => (
+                "Import a TimelineJS timeline",
+                "Type the path of a TimelineJS file (.json, or a sheet saved as .csv):",
+                "/home/me/Downloads/timeline.json",
+                "Import",
+            ),
+            PathPurpose::SaveImported => (
+                "Save the imported timeline",
+                "Type where to save the timeline (.ron):",
+                "/home/me/timelines/imported.ron",
+                "Save",
+            ),
+        };
         let mut open = true;
-        egui::Window::new("Open a timeline file")
+        egui::Window::new(title)
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label("Type the path of a timeline file (.ron):");
+                ui.label(prompt);
                 let response = ui.add(
                     egui::TextEdit::singleline(path)
-                        .hint_text("/home/me/timelines/my-timeline.ron")
+                        .hint_text(hint)
                         .desired_width(420.0),
                 );
                 response.widget_info(|| {
-                    egui::WidgetInfo::text_edit(true, String::new(), String::new(), "Timeline path")
+                    egui::WidgetInfo::text_edit(true, String::new(), String::new(), prompt)
                 });
                 let submitted =
                     response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
-                    if (ui.button("Open").clicked() || submitted) && !path.trim().is_empty() {
-                        commands.push(Command::OpenPath(PathBuf::from(path.trim())));
+                    if (ui.button(button).clicked() || submitted) && !path.trim().is_empty() {
+                        let path = PathBuf::from(path.trim());
+                        commands.push(match purpose {
+                            PathPurpose::Open => Command::OpenPath(path),
+                            PathPurpose::Import => Command::ImportPath(path),
+                            PathPurpose::SaveImported => Command::SaveImportedTo {
+                                path,
+                                overwrite: false,
+                            },
+                        });
                     }
                 });
             });
@@ -147,15 +193,12 @@ pub fn windows_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<Command
     }
     if let Some(report) = &app.problems {
         let mut open = true;
-        egui::Window::new(format!("Problems in {}", report.file))
+        egui::Window::new(&report.title)
             .id(egui::Id::unique("problems-window"))
             .open(&mut open)
             .default_width(720.0)
             .show(ctx, |ui| {
-                ui.label(format!(
-                    "{} could not be opened. The timeline on screen is unchanged.",
-                    report.file
-                ));
+                ui.label(&report.message);
                 ui.add_space(4.0);
                 let mut text = report.lines.join("\n");
                 egui::ScrollArea::vertical()

@@ -99,7 +99,9 @@ fn plot_tracks(
         .show_background(false);
 
     let response = plot.show(ui, |plot_ui| {
-        let frame = *plot_ui.transform().frame();
+        // This frame's rectangle: the transform is still last frame's, which is stale while the
+        // window or a panel is being resized.
+        let frame = plot_ui.response().rect;
         let bounds = plot_ui.plot_bounds();
         let width_px = f64::from(frame.width()).max(1.0);
         let height_px = f64::from(frame.height() - AXIS_HEADER_PX).max(1.0);

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 /// The narrowest view: a day spread over the screen.
 pub const MIN_WIDTH_DAYS: f64 = 1.0;
-/// The widest view: a little over three centuries.
-pub const MAX_WIDTH_DAYS: f64 = 366.0 * 320.0;
+/// The widest view: ten thousand years (imported timelines reach into antiquity).
+pub const MAX_WIDTH_DAYS: f64 = 366.0 * 10_000.0;
 
 /// A visible time range `[start_day, end_day]`, in days since 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

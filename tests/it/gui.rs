@@ -340,3 +340,35 @@ fn a_saved_file_reloads_keeping_view_filter_and_selection_and_bad_saves_keep_the
         Some(2)
     );
 }
+
+#[test]
+fn an_imported_timelinejs_file_opens_and_saves_as_a_checked_ron_file() {
+    let mut harness = harness();
+    harness.state_mut().emit(Command::ImportPath(
+        "tests/fixtures/timelinejs/alliance.json".into(),
+    ));
+    harness.run_steps(3);
+    {
+        let app = harness.state();
+        let document = app.document.as_ref().expect("document");
+        assert!(matches!(document.origin, Origin::Imported { .. }));
+        assert!(!document.timeline.events.is_empty());
+        let notes = app.problems.as_ref().expect("import notes listed");
+        assert!(notes.title.starts_with("Notes from importing"));
+        assert!(!notes.lines.is_empty());
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("alliance.ron");
+    harness.state_mut().emit(Command::SaveImportedTo {
+        path: out.clone(),
+        overwrite: false,
+    });
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(
+        app.document.as_ref().map(|d| d.origin.clone()),
+        Some(Origin::File(out.clone()))
+    );
+    let checked = alliance_timeline::load::load_file(&out).expect("readable");
+    assert_eq!(checked.error_count(), 0);
+}

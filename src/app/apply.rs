@@ -1,0 +1,163 @@
+//! The one place where commands change the application's state.
+
+use eframe::egui;
+
+use super::{App, Command, Origin, ReaderState, RightTab, importing, open};
+use crate::query::Filter;
+
+impl App {
+    /// Carries out one command.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenDialog => open::open_dialog(self),
+            Command::ShowPathPrompt(purpose) => {
+                self.path_prompt = Some((purpose, String::new()));
+            }
+            Command::ImportDialog => importing::import_dialog(self),
+            Command::ImportPath(path) => {
+                self.path_prompt = None;
+                self.import(ctx, &path);
+            }
+            Command::SaveImportedDialog => importing::save_dialog(self),
+            Command::SaveImportedTo { path, overwrite } => {
+                self.path_prompt = None;
+                self.save_imported(ctx, &path, overwrite);
+            }
+            Command::OpenPath(path) => {
+                self.path_prompt = None;
+                self.open(ctx, Origin::File(path), false);
+            }
+            Command::OpenBundled => self.open(ctx, Origin::Bundled, false),
+            Command::Select(event) => {
+                self.selected = event;
+                if event.is_some() {
+                    self.right_tab = RightTab::Details;
+                }
+            }
+            Command::Reveal(event) => self.reveal(event),
+            Command::Step(direction) => self.step(direction),
+            Command::SetView(view) => self.view = view,
+            Command::MoveView(view) => self.move_view(view),
+            Command::FitAll => {
+                if let Some(document) = &self.document {
+                    let view = document.fitting_view();
+                    self.move_view(view);
+                }
+            }
+            Command::Zoom(factor) => {
+                let centre = (self.view.start_day + self.view.end_day) / 2.0;
+                self.move_view(self.view.zoomed_at(centre, factor));
+            }
+            Command::Pan(fraction) => {
+                self.move_view(self.view.panned(fraction * self.view.width_days()));
+            }
+            Command::ScrollTracks(delta_px) => self.scroll_px += delta_px,
+            Command::SetFilter(filter) => self.set_filter(filter),
+            Command::FilterToActor(actor) => {
+                if let Some(document) = &self.document
+                    && let Some(actor) = document.timeline.actor(actor)
+                {
+                    let mut filter = self.settings.filter.clone();
+                    filter.show_only_actors(&document.timeline, [actor.id.as_str()]);
+                    self.set_filter(filter);
+                }
+            }
+            Command::ClearFilters => {
+                let hide_empty = self.settings.filter.hide_empty_tracks;
+                self.set_filter(Filter {
+                    hide_empty_tracks: hide_empty,
+                    ..Filter::default()
+                });
+            }
+            Command::ToggleGroup(group) => {
+                if !self.settings.collapsed_groups.remove(&group) {
+                    self.settings.collapsed_groups.insert(group);
+                }
+                if let Some(document) = &mut self.document {
+                    document.relayout_rows(
+                        self.settings.filter.hide_empty_tracks,
+                        &self.settings.collapsed_groups,
+                    );
+                }
+            }
+            Command::ReadSource { source, excerpt } => {
+                self.reader = Some(ReaderState {
+                    source,
+                    emphasis: excerpt,
+                    scroll_pending: true,
+                });
+                self.right_tab = RightTab::Source;
+            }
+            Command::ShowDetailsTab => self.right_tab = RightTab::Details,
+            Command::OpenUrl(url) => {
+                if url.starts_with("https://") || url.starts_with("http://") {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+            Command::SetDarkMode(dark) => self.settings.dark_mode = dark,
+            Command::ShowShortcuts(show) => self.show_shortcuts = show,
+            Command::ShowFilters(show) => self.settings.show_filters = show,
+            Command::FocusSearch => {
+                self.settings.show_filters = true;
+                self.focus_search = true;
+            }
+            Command::DismissProblems => self.problems = None,
+            Command::OpenExportDialog => {
+                self.export_dialog.open = true;
+                self.export_dialog.dark = self.settings.dark_mode;
+                self.export_dialog.error = None;
+            }
+            Command::Export(path) => self.export(&path),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Writes the image the export dialog describes; the outcome shows in the window.
+    fn export(&mut self, path: &std::path::Path) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let result = self.export_dialog.options(&self.view).and_then(|options| {
+            let protected: Vec<&std::path::Path> = match &document.origin {
+                Origin::File(open_file) => vec![open_file.as_path()],
+                Origin::Imported { from, .. } => vec![from.as_path()],
+                Origin::Bundled => Vec::new(),
+            };
+            crate::export::export_to_file(
+                &document.timeline,
+                &self.settings.filter,
+                &options,
+                path,
+                &protected,
+            )
+            .map_err(|error| error.to_string())
+        });
+        match result {
+            Ok(written) => {
+                self.notice = Some(format!(
+                    "Saved {} ({} × {} px, {} KiB)",
+                    written.path.display(),
+                    written.width_px,
+                    written.height_px,
+                    written.bytes.div_ceil(1024)
+                ));
+                self.export_dialog.open = false;
+                self.export_dialog.path = None;
+                self.export_dialog.error = None;
+            }
+            Err(message) => self.export_dialog.error = Some(message),
+        }
+    }
+
+    pub(super) fn set_filter(&mut self, filter: Filter) {
+        self.settings.filter = filter;
+        if let Some(document) = &mut self.document {
+            document.refilter(&self.settings.filter, &self.settings.collapsed_groups);
+            if let Some(selected) = self.selected
+                && !document.selection.contains(selected)
+            {
+                self.selected = None;
+            }
+        }
+    }
+}
