@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ActorIndex, DayNumber, Event, EventIndex, Timeline, When};
@@ -100,10 +101,10 @@ pub fn select(timeline: &Timeline, filter: &Filter) -> Selection {
         Ok(range) => (range, None),
         Err(error) => ((None, None), Some(error)),
     };
-    let words: Vec<String> = filter
+    let words: Vec<WordFinder> = filter
         .search
         .split_whitespace()
-        .map(str::to_lowercase)
+        .filter_map(WordFinder::new)
         .collect();
 
     let mut events_per_actor = vec![0usize; timeline.actors.len()];
@@ -168,43 +169,65 @@ fn in_date_range(when: &When, (from, to): (Option<DayNumber>, Option<DayNumber>)
     ends_after_from && starts_before_to
 }
 
-fn matches_words(timeline: &Timeline, event: &Event, words: &[String]) -> bool {
-    if words.is_empty() {
-        return true;
+/// One searched word: found ignoring case, with curly and straight quotes alike.
+struct WordFinder(AhoCorasick);
+
+impl WordFinder {
+    fn new(word: &str) -> Option<WordFinder> {
+        // ASCII case is folded by the automaton; other letters and quote marks by variants.
+        let mut variants = vec![word.to_owned(), word.to_lowercase(), word.to_uppercase()];
+        let curly: Vec<String> = variants
+            .iter()
+            .flat_map(|variant| {
+                [
+                    variant.replace('\'', "\u{2019}"),
+                    variant.replace('"', "\u{201C}"),
+                    variant.replace('"', "\u{201D}"),
+                    variant.replace(['\u{2018}', '\u{2019}'], "'"),
+                    variant.replace(['\u{201C}', '\u{201D}'], "\""),
+                ]
+            })
+            .collect();
+        variants.extend(curly);
+        variants.sort();
+        variants.dedup();
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(variants)
+            .ok()
+            .map(WordFinder)
     }
-    let mut haystack = event.title.to_lowercase();
-    let mut add = |text: &str| {
-        haystack.push('\n');
-        haystack.push_str(&text.to_lowercase());
-    };
-    if let Some(summary) = &event.summary {
-        add(summary);
+
+    fn found_in(&self, text: &str) -> bool {
+        self.0.is_match(text)
     }
-    for excerpt in &event.excerpts {
-        if let Some(quote) = &excerpt.quote {
-            add(&fold_typography(quote));
-        }
-        if let Some(note) = &excerpt.note {
-            add(note);
-        }
-    }
-    for actor in &event.actors {
-        if let Some(actor) = timeline.actor(*actor) {
-            add(&actor.name);
-        }
-    }
-    for tag in &event.tags {
-        add(tag);
-    }
-    words
-        .iter()
-        .all(|word| haystack.contains(fold_typography(word).as_str()))
 }
 
-/// Curly quotes as straight ones, so `Trump's` finds `Trump’s`.
-fn fold_typography(text: &str) -> String {
-    text.replace(['\u{2018}', '\u{2019}'], "'")
-        .replace(['\u{201C}', '\u{201D}'], "\"")
+/// True when every word occurs in some searchable text of the event.
+fn matches_words(timeline: &Timeline, event: &Event, words: &[WordFinder]) -> bool {
+    words.iter().all(|word| {
+        word.found_in(&event.title)
+            || event
+                .summary
+                .as_deref()
+                .is_some_and(|summary| word.found_in(summary))
+            || event.excerpts.iter().any(|excerpt| {
+                excerpt
+                    .quote
+                    .as_deref()
+                    .is_some_and(|quote| word.found_in(quote))
+                    || excerpt
+                        .note
+                        .as_deref()
+                        .is_some_and(|note| word.found_in(note))
+            })
+            || event
+                .actors
+                .iter()
+                .filter_map(|&actor| timeline.actor(actor))
+                .any(|actor| word.found_in(&actor.name))
+            || event.tags.iter().any(|tag| word.found_in(tag))
+    })
 }
 
 /// The actors of an event that are shown under a selection.
@@ -306,6 +329,25 @@ mod tests {
         assert_eq!(ids(&timeline, &select(&timeline, &filter)), ["yesper"]);
         let filter = Filter {
             search: "\"we will walk out\"".into(),
+            ..Filter::default()
+        };
+        let shown = ids(&timeline, &select(&timeline, &filter));
+        assert_eq!(
+            shown,
+            ["brussels-summit-2018"],
+            "straight quotes find curly ones"
+        );
+        let filter = Filter {
+            search: "Bolton\u{2019}s walk".into(),
+            ..Filter::default()
+        };
+        let shown = ids(&timeline, &select(&timeline, &filter));
+        assert!(
+            shown.contains(&"brussels-summit-2018".to_owned()),
+            "{shown:?}"
+        );
+        let filter = Filter {
+            search: "WE WILL walk OUT".into(),
             ..Filter::default()
         };
         let shown = ids(&timeline, &select(&timeline, &filter));

@@ -55,6 +55,8 @@ pub struct Document {
     pub overview_density: Vec<u32>,
     /// How many events carry each tag, sorted by tag.
     pub tag_counts: Vec<(String, usize)>,
+    /// The filter the selection was made with.
+    pub filter: Option<Filter>,
     /// Per source: its text cut where quoted passages begin and end.
     pub source_segments: Vec<Vec<Segment>>,
     scene_cache: Option<(TimeView, f64, Arc<Scene>)>,
@@ -100,6 +102,7 @@ impl Document {
             row_metrics: RowMetrics::default(),
             scene_metrics: SceneMetrics::default(),
             source_segments,
+            filter: None,
             overview_extent: TimeView::default(),
             overview_density: Vec::new(),
             tag_counts: Vec::new(),
@@ -113,6 +116,7 @@ impl Document {
     /// Recomputes the selection and the rows after a filter or a collapse changed.
     pub fn refilter(&mut self, filter: &Filter, collapsed: &BTreeSet<String>) {
         self.selection = select(&self.timeline, filter);
+        self.filter = Some(filter.clone());
         self.overview_extent = self.fitting_view();
         self.overview_density = density(&self.selection.events, &self.spans, &self.overview_extent);
         self.relayout_rows(filter.hide_empty_tracks, collapsed);

@@ -1,9 +1,12 @@
-//! Opening and reloading timelines: a broken file leaves the open timeline as it was; a
+//! Opening and reloading timelines: small ones at once, large ones on a worker with progress
+//! and cancel (see [`background`]). A broken file leaves the open timeline as it was; a
 //! reload keeps the view, the filter, the selection and the source reader.
+
+use std::sync::atomic::Ordering;
 
 use eframe::egui;
 
-use super::theme;
+use super::background::{self, Failure, LoadJob, Preparation, Purpose, prepare};
 use super::{App, Document, Origin, ProblemReport, ReaderState, RightTab, watch};
 use crate::model::{EventIndex, SourceIndex};
 use crate::query::Filter;
@@ -13,57 +16,127 @@ const RECENT_FILES_KEPT: usize = 8;
 impl App {
     /// Opens a timeline. A broken file leaves the open timeline as it was.
     pub(super) fn open(&mut self, ctx: &egui::Context, origin: Origin, restore_view: bool) {
-        let checked = match &origin {
-            Origin::Bundled => Ok(crate::bundled::load_bundled()),
-            Origin::File(path) => crate::load::load_file(path),
-            Origin::Imported { ron_text, .. } => Ok(crate::load::load_bytes(
-                ron_text.as_bytes(),
-                &crate::load::EmbeddedTexts::default(),
-            )),
+        let reopening = self.document.as_ref().is_some_and(|d| d.origin == origin);
+        // A different timeline: its actors differ, so the filter starts afresh.
+        let filter = if reopening || restore_view {
+            self.settings.filter.clone()
+        } else {
+            Filter::default()
         };
-        let name = origin.display_name();
-        let checked = match checked {
-            Ok(checked) => checked,
-            Err(error) => {
-                self.problems = Some(ProblemReport::not_opened(&name, vec![error.to_string()]));
-                self.fall_back_to_bundled(ctx);
-                return;
-            }
-        };
-        let display_path = std::path::Path::new(&name);
-        let lines: Vec<String> = checked
-            .problems
-            .iter()
-            .map(|problem| problem.display_in(display_path).to_string())
-            .collect();
-        let Some(timeline) = checked.timeline else {
-            self.problems = Some(ProblemReport::not_opened(&name, lines));
-            self.fall_back_to_bundled(ctx);
+        self.start(ctx, origin, Purpose::Open { restore_view }, filter);
+    }
+
+    /// Reads the open file again after it was saved.
+    pub(super) fn reload(&mut self, ctx: &egui::Context) {
+        let Some(origin @ Origin::File(_)) = self.document.as_ref().map(|d| d.origin.clone())
+        else {
             return;
         };
-        self.problems = None;
-        let reopening = self.document.as_ref().is_some_and(|d| d.origin == origin);
-        if !reopening && !restore_view {
-            // A different timeline: its actors differ, so the filter starts afresh.
-            self.settings.filter = Filter::default();
+        let filter = self.settings.filter.clone();
+        self.start(ctx, origin, Purpose::Reload, filter);
+    }
+
+    /// Loads at once, or on a worker when the file is large.
+    fn start(&mut self, ctx: &egui::Context, origin: Origin, purpose: Purpose, filter: Filter) {
+        if let Some(job) = self.loading.take() {
+            job.cancel();
         }
-        let mut measure = theme::title_measurer(ctx);
-        let document = Document::new(
-            origin.clone(),
-            timeline,
-            &self.settings.filter,
-            &self.settings.collapsed_groups,
-            &mut measure,
-        );
-        if !(restore_view && self.settings.view.is_some()) {
-            self.pending_view = Some(document.fitting_view());
+        let preparation = Preparation {
+            filter,
+            collapsed: self.settings.collapsed_groups.clone(),
+        };
+        let large = matches!(&origin, Origin::File(path)
+            if background::file_size(path) >= background::BACKGROUND_FROM_BYTES);
+        if large {
+            self.loading = Some(LoadJob::start(ctx, origin, purpose, preparation));
         } else {
-            self.pending_view = Some(self.view);
+            let result = prepare(&origin, &preparation, &background::Progress::default());
+            self.finish(ctx, origin, purpose, result);
         }
+    }
+
+    /// Takes the result of a background load when it is ready; call every frame.
+    pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.loading else {
+            return;
+        };
+        match job.poll() {
+            Some(result) => {
+                let (origin, purpose) = (job.origin.clone(), job.purpose);
+                self.loading = None;
+                self.finish(ctx, origin, purpose, result);
+            }
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+        }
+    }
+
+    /// Stops a background load; the timeline on screen stays.
+    pub(super) fn cancel_loading(&mut self) {
+        if let Some(job) = self.loading.take() {
+            job.cancel();
+            self.notice = Some(format!("Stopped loading {}", job.origin.display_name()));
+        }
+    }
+
+    /// The status of a background load, for the status bar.
+    pub fn loading_status(&self) -> Option<(String, f32)> {
+        let job = self.loading.as_ref()?;
+        let (phase, fraction) = job.progress.describe();
+        let cancelled = job.progress.cancel.load(Ordering::Relaxed);
+        let name = job.origin.display_name();
+        Some((
+            if cancelled {
+                format!("Stopping the load of {name}")
+            } else {
+                format!("Loading {name}: {phase}")
+            },
+            fraction,
+        ))
+    }
+
+    fn finish(
+        &mut self,
+        ctx: &egui::Context,
+        origin: Origin,
+        purpose: Purpose,
+        result: Result<Document, Failure>,
+    ) {
+        let name = origin.display_name();
+        match (purpose, result) {
+            (_, Err(Failure::Cancelled)) => {}
+            (Purpose::Open { .. }, Err(Failure::Problems(lines))) => {
+                self.problems = Some(ProblemReport::not_opened(&name, lines));
+                self.fall_back_to_bundled(ctx);
+            }
+            (Purpose::Reload, Err(Failure::Problems(lines))) => {
+                self.problems = Some(ProblemReport {
+                    title: format!("Problems in {name}"),
+                    message: format!(
+                        "{name} was saved with problems. The last good version stays on screen."
+                    ),
+                    lines,
+                });
+            }
+            (Purpose::Open { restore_view }, Ok(document)) => {
+                self.show_opened(ctx, document, restore_view);
+            }
+            (Purpose::Reload, Ok(document)) => self.show_reloaded(document, &name),
+        }
+    }
+
+    fn show_opened(&mut self, ctx: &egui::Context, document: Document, restore_view: bool) {
+        self.problems = None;
+        self.settings.filter = document_filter(&document, &self.settings.filter);
+        self.pending_view = Some(if restore_view && self.settings.view.is_some() {
+            self.view
+        } else {
+            document.fitting_view()
+        });
         self.selected = None;
         self.reader = None;
         self.right_tab = RightTab::Details;
         self.scroll_px = 0.0;
+        let origin = document.origin.clone();
         self.document = Some(document);
         self.document_generation += 1;
         self.watch = match &origin {
@@ -80,35 +153,8 @@ impl App {
         }
     }
 
-    /// Reads the open file again after it was saved, keeping the view, the filter, the
-    /// selection and the source reader (by id). With problems, the last good version stays.
-    pub(super) fn reload(&mut self, ctx: &egui::Context) {
-        let Some(Origin::File(path)) = self.document.as_ref().map(|d| d.origin.clone()) else {
-            return;
-        };
-        let name = path.display().to_string();
-        let checked = match crate::load::load_file(&path) {
-            Ok(checked) => checked,
-            Err(error) => {
-                self.notice = Some(format!("{error}; the timeline on screen stays"));
-                return;
-            }
-        };
-        let Some(timeline) = checked.timeline else {
-            let lines = checked
-                .problems
-                .iter()
-                .map(|problem| problem.display_in(&path).to_string())
-                .collect();
-            self.problems = Some(ProblemReport {
-                title: format!("Problems in {name}"),
-                message: format!(
-                    "{name} was saved with problems. The last good version stays on screen."
-                ),
-                lines,
-            });
-            return;
-        };
+    /// Swaps in a reloaded document, keeping the selection and the reader by id.
+    fn show_reloaded(&mut self, document: Document, name: &str) {
         let Some(old) = self.document.as_ref() else {
             return;
         };
@@ -125,14 +171,6 @@ impl App {
                 .and_then(|(event, excerpt)| Some((event_id(Some(event))?, excerpt)));
             Some((source_id, emphasis))
         });
-        let mut measure = theme::title_measurer(ctx);
-        let document = Document::new(
-            Origin::File(path.clone()),
-            timeline,
-            &self.settings.filter,
-            &self.settings.collapsed_groups,
-            &mut measure,
-        );
         self.selected = selected_id
             .and_then(|id| document.timeline.event_by_id(&id))
             .filter(|event| document.selection.contains(*event));
@@ -168,4 +206,9 @@ impl App {
             self.problems = problems;
         }
     }
+}
+
+/// The filter a newly opened document was prepared with.
+fn document_filter(document: &Document, current: &Filter) -> Filter {
+    document.filter.clone().unwrap_or_else(|| current.clone())
 }

@@ -2,6 +2,7 @@
 //! [`App::apply`], the one place where commands change state.
 
 mod apply;
+mod background;
 mod command;
 mod details;
 mod document;
@@ -132,6 +133,8 @@ pub struct App {
     pub document_generation: usize,
     /// A message for the status bar (e.g. where an image was saved).
     pub notice: Option<String>,
+    /// A timeline loading in the background.
+    loading: Option<background::LoadJob>,
     /// Watches the open file to reload it when it is saved.
     watch: Option<watch::FileWatch>,
     /// Set when a panic was caught: where its report was written.
@@ -168,6 +171,7 @@ impl App {
             document_generation: 0,
             notice: None,
             watch: None,
+            loading: None,
             crash_report: None,
             focus_search: false,
             fonts_installed: false,
@@ -191,6 +195,7 @@ impl App {
         if let Some(origin) = self.pending_open.take() {
             self.open(&ctx, origin, true);
         }
+        self.poll_loading(&ctx);
         if let Some(change) = self.watch.as_mut().and_then(|watch| watch.poll(&ctx)) {
             match change {
                 watch::FileChange::Modified => self.reload(&ctx),
@@ -254,7 +259,18 @@ impl App {
                 ui.separator();
                 ui.label(document.origin.display_name());
             }
-            if let Some(notice) = &self.notice {
+            if let Some((status, fraction)) = self.loading_status() {
+                ui.separator();
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(160.0)
+                        .animate(true),
+                );
+                ui.label(status);
+                if ui.button("Cancel").clicked() {
+                    self.cancel_loading();
+                }
+            } else if let Some(notice) = &self.notice {
                 ui.separator();
                 ui.label(notice);
             }

@@ -64,20 +64,6 @@ pub fn apply(ctx: &egui::Context, dark_mode: bool) {
     }
 }
 
-/// Measures titles at the track font size (once per loaded timeline).
-pub fn title_measurer(ctx: &egui::Context) -> impl FnMut(&str) -> f64 + '_ {
-    move |title: &str| {
-        ctx.fonts_mut(|fonts| {
-            let galley = fonts.layout_no_wrap(
-                title.to_owned(),
-                FontId::proportional(TRACK_FONT_SIZE),
-                Color32::WHITE,
-            );
-            f64::from(galley.size().x)
-        })
-    }
-}
-
 /// An actor's colour: its own, or the palette's by position.
 pub fn actor_color(actor: &Actor, index: usize) -> Color32 {
     let rgb = actor_rgb(actor, index);

@@ -1,0 +1,176 @@
+//! The pipeline at scale, on synthetic timelines (40 actors): load (parse + check) at 10k,
+//! 100k and 1M events; filter by actor and by text at 1M; layout of a 1920-px view at 1k to
+//! 1M; and a whole headless frame of the window (egui pass + tessellation at 1920×1080) at 1k
+//! and 1M events, zoomed out and zoomed in, panning so the view changes every frame.
+//! Run with `cargo bench --bench pipeline`; the numbers are in docs/PERFORMANCE.md.
+
+use std::collections::BTreeSet;
+use std::hint::black_box;
+use std::time::Duration;
+
+use alliance_timeline::app::{App, Command, Settings};
+use alliance_timeline::layout::scene::{SceneInput, SceneMetrics, layout_scene};
+use alliance_timeline::layout::spans::{EventSpan, event_spans};
+use alliance_timeline::layout::time_view::TimeView;
+use alliance_timeline::layout::tracks::{RowMetrics, layout_rows};
+use alliance_timeline::load::{EmbeddedTexts, load_bytes};
+use alliance_timeline::model::Timeline;
+use alliance_timeline::query::{Filter, select};
+use alliance_timeline::synthetic::timeline_ron;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use eframe::egui;
+
+const ACTORS: usize = 40;
+
+fn timeline(events: usize) -> (String, Timeline) {
+    let text = timeline_ron(events, ACTORS, 1);
+    let Some(timeline) = load_bytes(text.as_bytes(), &EmbeddedTexts::default()).timeline else {
+        panic!("the synthetic timeline is valid");
+    };
+    (text, timeline)
+}
+
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    for events in [10_000usize, 100_000, 1_000_000] {
+        let text = timeline_ron(events, ACTORS, 1);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("{events}"), |b| {
+            b.iter(|| black_box(load_bytes(text.as_bytes(), &EmbeddedTexts::default())))
+        });
+    }
+    group.finish();
+}
+
+fn filter(c: &mut Criterion) {
+    let (_, timeline) = timeline(1_000_000);
+    let mut group = c.benchmark_group("filter-1M");
+    group.sample_size(10);
+    let mut by_actor = Filter::default();
+    by_actor.show_only_actors(&timeline, ["a3", "a7"]);
+    group.bench_function("actors", |b| {
+        b.iter(|| black_box(select(&timeline, &by_actor)))
+    });
+    let by_text = Filter {
+        search: "Summit treaty".into(),
+        ..Filter::default()
+    };
+    group.bench_function("text", |b| {
+        b.iter(|| black_box(select(&timeline, &by_text)))
+    });
+    group.finish();
+}
+
+fn layout(c: &mut Criterion) {
+    let mut group = c.benchmark_group("layout-1920px");
+    group.sample_size(10);
+    for events in [1_000usize, 10_000, 100_000, 1_000_000] {
+        let (_, timeline) = timeline(events);
+        let selection = select(&timeline, &Filter::default());
+        let spans = event_spans(&timeline);
+        let periods: Vec<Option<EventSpan>> = Vec::new();
+        let row_metrics = RowMetrics::default();
+        let rows = layout_rows(
+            &timeline,
+            &selection,
+            &spans,
+            &BTreeSet::new(),
+            false,
+            &row_metrics,
+        );
+        let widths = vec![120.0; timeline.events.len()];
+        let metrics = SceneMetrics::default();
+        let input = SceneInput {
+            timeline: &timeline,
+            spans: &spans,
+            period_spans: &periods,
+            rows: &rows,
+            title_widths_px: &widths,
+            row_metrics: &row_metrics,
+            metrics: &metrics,
+        };
+        let whole = TimeView::new(-7_700.0, 20_500.0);
+        let month = TimeView::new(17_700.0, 17_730.0);
+        group.bench_function(format!("scene-all-years/{events}"), |b| {
+            b.iter(|| black_box(layout_scene(&input, &whole, 1920.0)))
+        });
+        group.bench_function(format!("scene-one-month/{events}"), |b| {
+            b.iter(|| black_box(layout_scene(&input, &month, 1920.0)))
+        });
+        group.bench_function(format!("rows/{events}"), |b| {
+            b.iter(|| {
+                black_box(layout_rows(
+                    &timeline,
+                    &selection,
+                    &spans,
+                    &BTreeSet::new(),
+                    false,
+                    &row_metrics,
+                ))
+            })
+        });
+    }
+    group.finish();
+}
+
+/// A window on a synthetic timeline, loaded, 1920×1080.
+fn window(events: usize) -> (egui::Context, App, tempfile::TempDir) {
+    let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let path = folder.path().join("synthetic.ron");
+    std::fs::write(&path, timeline_ron(events, ACTORS, 1))
+        .unwrap_or_else(|error| panic!("{error}"));
+    let ctx = egui::Context::default();
+    let mut app = App::new(Settings::default(), Some(path));
+    for _ in 0..2000 {
+        frame(&ctx, &mut app);
+        if app.document.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    (ctx, app, folder)
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut App) -> usize {
+    let output = ctx.run_ui(input(), |ui| app.show(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame-1920x1080");
+    group.sample_size(20);
+    for events in [1_000usize, 1_000_000] {
+        let (ctx, mut app, _folder) = window(events);
+        for (zoom, view) in [
+            ("all-years", TimeView::new(-7_700.0, 20_500.0)),
+            ("one-month", TimeView::new(17_700.0, 17_730.0)),
+        ] {
+            let mut shift = 0.0;
+            group.bench_function(format!("{zoom}/{events}"), |b| {
+                b.iter(|| {
+                    // A new view every frame, as while panning: the scene is laid out again.
+                    shift += view.width_days() * 0.001;
+                    app.emit(Command::MoveView(view.panned(shift)));
+                    black_box(frame(&ctx, &mut app))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, filter, layout, frames);
+criterion_main!(benches);
