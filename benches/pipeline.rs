@@ -88,7 +88,7 @@ fn layout(c: &mut Criterion) {
             spans: &spans,
             period_spans: &periods,
             rows: &rows,
-            title_widths_px: &widths,
+            title_width_px: &|event| widths.get(event.get()).copied().unwrap_or(0.0),
             row_metrics: &row_metrics,
             metrics: &metrics,
         };

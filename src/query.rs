@@ -174,21 +174,30 @@ struct WordFinder(AhoCorasick);
 
 impl WordFinder {
     fn new(word: &str) -> Option<WordFinder> {
-        // ASCII case is folded by the automaton; other letters and quote marks by variants.
-        let mut variants = vec![word.to_owned(), word.to_lowercase(), word.to_uppercase()];
-        let curly: Vec<String> = variants
-            .iter()
-            .flat_map(|variant| {
-                [
-                    variant.replace('\'', "\u{2019}"),
-                    variant.replace('"', "\u{201C}"),
-                    variant.replace('"', "\u{201D}"),
-                    variant.replace(['\u{2018}', '\u{2019}'], "'"),
-                    variant.replace(['\u{201C}', '\u{201D}'], "\""),
-                ]
-            })
-            .collect();
-        variants.extend(curly);
+        // ASCII case is folded by the automaton; other letters and quote marks by variants,
+        // added only when the word has them (one plain pattern searches fastest).
+        let mut variants = vec![word.to_owned()];
+        if !word.is_ascii() {
+            variants.push(word.to_lowercase());
+            variants.push(word.to_uppercase());
+        }
+        let has_quote_marks =
+            word.contains(['\'', '"', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}']);
+        if has_quote_marks {
+            let quoted: Vec<String> = variants
+                .iter()
+                .flat_map(|variant| {
+                    [
+                        variant.replace('\'', "\u{2019}"),
+                        variant.replace('"', "\u{201C}"),
+                        variant.replace('"', "\u{201D}"),
+                        variant.replace(['\u{2018}', '\u{2019}'], "'"),
+                        variant.replace(['\u{201C}', '\u{201D}'], "\""),
+                    ]
+                })
+                .collect();
+            variants.extend(quoted);
+        }
         variants.sort();
         variants.dedup();
         AhoCorasick::builder()

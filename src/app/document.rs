@@ -149,7 +149,12 @@ impl Document {
                 spans: &self.spans,
                 period_spans: &self.period_spans,
                 rows: &self.rows,
-                title_widths_px: &self.title_widths_px,
+                title_width_px: &|event| {
+                    self.title_widths_px
+                        .get(event.get())
+                        .copied()
+                        .unwrap_or(0.0)
+                },
                 row_metrics: &self.row_metrics,
                 metrics: &self.scene_metrics,
             };

@@ -68,20 +68,12 @@ pub fn render(timeline: &Timeline, filter: &Filter, options: &ExportOptions) -> 
     let width_px = f64::from(options.width_px);
     let area_x = MARGIN_PX + LABEL_COLUMN_PX;
     let area_width = (width_px - area_x - MARGIN_PX).max(100.0);
-    let title_widths_px: Vec<f64> = timeline
-        .events
-        .iter()
-        .enumerate()
-        .map(|(index, event)| {
-            let shown =
-                u32::try_from(index).is_ok_and(|i| selection.contains(crate::model::EventIndex(i)));
-            if shown {
-                measure.width_px(&event.title, TRACK_TEXT_PX as f32, Weight::Regular)
-            } else {
-                0.0
-            }
+    // Only titles that may get a place are measured: the cost follows the image, not N.
+    let title_width_px = |event: crate::model::EventIndex| {
+        timeline.event(event).map_or(0.0, |event| {
+            measure.width_px(&event.title, TRACK_TEXT_PX as f32, Weight::Regular)
         })
-        .collect();
+    };
     let scene_metrics = SceneMetrics::default();
     let scene = layout_scene(
         &SceneInput {
@@ -89,7 +81,7 @@ pub fn render(timeline: &Timeline, filter: &Filter, options: &ExportOptions) -> 
             spans: &spans,
             period_spans: &period_spans,
             rows: &rows,
-            title_widths_px: &title_widths_px,
+            title_width_px: &title_width_px,
             row_metrics: &row_metrics,
             metrics: &scene_metrics,
         },

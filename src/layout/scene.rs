@@ -172,7 +172,9 @@ pub struct SceneInput<'a> {
     pub period_spans: &'a [Option<EventSpan>],
     pub rows: &'a [Row],
     /// Full title widths in pixels, by event index (measured once per timeline).
-    pub title_widths_px: &'a [f64],
+    /// Full title width in pixels of an event (measured once per timeline by the window, on
+    /// demand by the export, which needs only the titles that get a place).
+    pub title_width_px: &'a dyn Fn(EventIndex) -> f64,
     pub row_metrics: &'a RowMetrics,
     pub metrics: &'a SceneMetrics,
 }
@@ -254,9 +256,9 @@ fn lane_items(
             continue;
         }
         let item = single_item(span, event, this_position, view, width_px, metrics);
-        // Merge markers (and clusters) that would touch into one cluster of bounded width.
+        // Merge what would touch a marker or cluster into one cluster of bounded width; a bar
+        // joins too, so that zoomed far out a dense lane reads as counts, not as a pile of bars.
         if let Some(last) = items.last_mut()
-            && item.shape == Shape::Marker
             && matches!(last.shape, Shape::Marker | Shape::Cluster)
             && item.x0_px < last.x1_px + metrics.cluster_gap_px
             && last.x1_px - last.x0_px < metrics.max_cluster_px
@@ -383,11 +385,7 @@ fn place_labels(items: &mut [Item], input: &SceneInput<'_>, width_px: f64) {
             continue;
         }
         let available_px = next_x0 - metrics.label_gap_px - x_px;
-        let full_px = input
-            .title_widths_px
-            .get(event.get())
-            .copied()
-            .unwrap_or(0.0);
+        let full_px = (input.title_width_px)(event);
         let label = if full_px <= available_px {
             Some(Label {
                 x_px,
@@ -487,7 +485,7 @@ mod tests {
             spans: &spans,
             period_spans: &[],
             rows: &rows,
-            title_widths_px: &widths,
+            title_width_px: &|event| widths.get(event.get()).copied().unwrap_or(0.0),
             row_metrics: &row_metrics,
             metrics: &SceneMetrics::default(),
         };

@@ -188,11 +188,17 @@ impl Walker<'_> {
                 None => return,
                 Some(_) => {}
             }
+            let item_start = self.position();
             self.value(format!("{path}[{index}]"), depth + 1);
             index += 1;
             self.skip_trivia();
             if self.peek() == Some(',') {
                 self.bump();
+            }
+            // Text the walk does not expect (`title /* c */ : …` is read as a tuple): stop
+            // rather than loop forever recording ever new paths.
+            if self.position() == item_start {
+                return;
             }
         }
     }
@@ -265,6 +271,7 @@ impl Walker<'_> {
                 }
                 Some(_) => {}
             }
+            let entry_start = self.position();
             self.value(format!("{path}{{{index}}}"), depth + 1);
             self.skip_trivia();
             if self.peek() == Some(':') {
@@ -276,6 +283,9 @@ impl Walker<'_> {
             self.skip_trivia();
             if self.peek() == Some(',') {
                 self.bump();
+            }
+            if self.position() == entry_start {
+                return;
             }
         }
     }

@@ -13,6 +13,7 @@ pub(crate) mod suggest;
 pub mod texts;
 pub mod validate;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -91,7 +92,18 @@ pub fn load_file(path: &Path) -> Result<Checked, ReadError> {
             },
         )));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    // Devices and pipes report a length of 0 (`check /dev/zero`): the limit holds while
+    // reading too, or memory would grow without bound.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::Unreadable {
+            path: path.to_path_buf(),
+            reason: format!("it is longer than the {MAX_FILE_BYTES}-byte limit for a timeline"),
+        });
+    }
     let texts = FolderTexts {
         base_dir: texts::folder_of(path),
     };
@@ -113,8 +125,7 @@ pub fn load_bytes(bytes: &[u8], texts: &dyn SourceTexts) -> Checked {
         actors: raw.actors.len(),
         sources: raw.sources.len(),
     };
-    let locations = locate::Locations::of(text);
-    let (timeline, problems) = validate::validate(&raw, &locations, texts);
+    let (timeline, problems) = validate::validate(&raw, text, texts);
     Checked {
         timeline,
         problems,

@@ -26,6 +26,10 @@ impl SourceTexts for FolderTexts {
         if metadata.is_dir() {
             return Err("it is a directory".to_owned());
         }
+        // A device (`/dev/zero`) would never end and a pipe (`/dev/stdin`) could block forever.
+        if !metadata.is_file() {
+            return Err("it is not a regular file".to_owned());
+        }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(format!(
                 "it is {} bytes, more than the {MAX_FILE_BYTES}-byte limit",

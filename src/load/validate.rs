@@ -1,7 +1,7 @@
 //! [`RawTimeline`] → [`Timeline`]: checks every rule of the format, collects every problem
 //! (not just the first) at its line and column, and resolves ids to indices.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{
     Actor, ActorIndex, Event, EventIndex, Excerpt, Period, Rgb, Source, SourceIndex, Timeline, When,
@@ -44,15 +44,20 @@ impl Kind {
 }
 
 /// Validates `raw`; returns the timeline when there are no errors, and every problem found.
+///
+/// `text` is what `raw` was parsed from; positions are looked up in it only when there is a
+/// problem to place, so a sound file costs no second walk.
 pub fn validate(
     raw: &RawTimeline,
-    locations: &Locations,
+    text: &str,
     texts: &dyn SourceTexts,
 ) -> (Option<Timeline>, Vec<Problem>) {
     let mut validator = Validator {
-        locations,
+        text,
+        locations: std::cell::OnceCell::new(),
         problems: Vec::new(),
         ids: HashMap::new(),
+        suggestion_comparisons_left: SUGGESTION_COMPARISONS,
     };
     let timeline = validator.timeline(raw, texts);
     let mut problems = validator.problems;
@@ -62,21 +67,35 @@ pub fn validate(
 }
 
 struct Validator<'a> {
-    locations: &'a Locations,
+    text: &'a str,
+    locations: std::cell::OnceCell<Locations>,
     problems: Vec<Problem>,
     /// Every id with its kind and index within that kind (first definition wins).
     ids: HashMap<String, (Kind, u32)>,
+    /// How many more ids may still be looked at to suggest "did you mean …?".
+    suggestion_comparisons_left: usize,
 }
 
+/// Each unknown reference is compared with every id of its kind; without a budget thousands
+/// of unknown references among thousands of ids take minutes (quadratic). No real timeline
+/// comes near this, so only files past it lose their suggestions.
+const SUGGESTION_COMPARISONS: usize = 1 << 20;
+
 impl Validator<'_> {
+    fn position(&self, path: &str) -> Option<super::problem::Position> {
+        self.locations
+            .get_or_init(|| Locations::of(self.text))
+            .find(path)
+    }
+
     fn error(&mut self, path: &str, kind: ProblemKind) {
-        self.problems
-            .push(Problem::error(self.locations.find(path), kind));
+        let position = self.position(path);
+        self.problems.push(Problem::error(position, kind));
     }
 
     fn warning(&mut self, path: &str, kind: ProblemKind) {
-        self.problems
-            .push(Problem::warning(self.locations.find(path), kind));
+        let position = self.position(path);
+        self.problems.push(Problem::warning(position, kind));
     }
 
     fn timeline(&mut self, raw: &RawTimeline, texts: &dyn SourceTexts) -> Timeline {
@@ -188,7 +207,7 @@ impl Validator<'_> {
                 }
                 if let Some(&(first_kind, first_index)) = self.ids.get(id) {
                     let first_path = format!("{}[{first_index}].id", list_name(first_kind));
-                    let first_line = self.locations.find(&first_path).map_or(0, |p| p.line);
+                    let first_line = self.position(&first_path).map_or(0, |p| p.line);
                     self.error(
                         &path,
                         ProblemKind::DuplicateId {
@@ -374,9 +393,11 @@ impl Validator<'_> {
     /// Resolves a list of ids of one kind, reporting each bad or repeated one.
     fn references(&mut self, path: &str, what: &str, ids: &[String], kind: Kind) -> Vec<u32> {
         let mut resolved = Vec::with_capacity(ids.len());
+        // A set, not a scan of the ids before: a list of thousands must not be quadratic.
+        let mut seen = HashSet::with_capacity(ids.len());
         for (j, id) in ids.iter().enumerate() {
             let item_path = format!("{path}[{j}]");
-            if ids[..j].contains(id) {
+            if !seen.insert(id.as_str()) {
                 self.warning(
                     &item_path,
                     ProblemKind::RepeatedReference {
@@ -409,12 +430,19 @@ impl Validator<'_> {
                 None
             }
             None => {
-                let candidates = self
-                    .ids
-                    .iter()
-                    .filter(|(_, (kind, _))| *kind == expected)
-                    .map(|(candidate, _)| candidate.as_str());
-                let suggestion = Suggestion(closest(id, candidates).map(str::to_owned));
+                let suggested = match self.suggestion_comparisons_left.checked_sub(self.ids.len()) {
+                    Some(left) => {
+                        self.suggestion_comparisons_left = left;
+                        let candidates = self
+                            .ids
+                            .iter()
+                            .filter(|(_, (kind, _))| *kind == expected)
+                            .map(|(candidate, _)| candidate.as_str());
+                        closest(id, candidates).map(str::to_owned)
+                    }
+                    None => None,
+                };
+                let suggestion = Suggestion(suggested);
                 self.error(
                     path,
                     ProblemKind::UnknownReference {

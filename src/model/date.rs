@@ -119,6 +119,15 @@ impl When {
                 (Endpoint::Dated(point), Endpoint::Dated(point), false)
             }
         };
+        // edtf-core accepts `2025-01-20/2018-07-11..` (an end on or after 2018-07-11), which
+        // this model reads as ending on 2018-07-11: before it starts.
+        if let (Endpoint::Dated(first), Endpoint::Dated(last)) = (start, end)
+            && last.latest_day < first.earliest_day
+        {
+            return Err(DateError::EndsBeforeStart {
+                text: text.to_owned(),
+            });
+        }
         Ok(When {
             text: text.to_owned(),
             start,

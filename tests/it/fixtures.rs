@@ -25,6 +25,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     ("deep-nesting", &[":2:34: error: expected `Actor(…)` here"]),
     (
+        "duplicate-field",
+        &[":26:13: error: `Event` has the field `when` twice"],
+    ),
+    (
         "duplicate-id",
         &[
             ":23:17: error: id \"bolton\" is already used by the actor at line 6; ids must be unique across actors, sources, periods and events",
@@ -43,6 +47,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &[
             ":25:19: error: event \"bolton-book\": \"2020-02-30\" is not an EDTF date (day is out of range for the month); write e.g. 2018-07-11, 2020-08, 2018, 2018~, 2020-08-15? or 2018-07-11/2018-07-12",
         ],
+    ),
+    (
+        "json-instead-of-ron",
+        &[":1:1: error: expected `Timeline(…)` here"],
     ),
     (
         "missing-field",
@@ -71,6 +79,12 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &[":5:44: error: the file is not UTF-8 text (invalid byte 0xfc); save it as UTF-8"],
     ),
     (
+        "out-of-range-date",
+        &[
+            ":25:19: error: event \"bolton-book\": \"Y-17000000002\" lies outside the years this timeline can show (-9999 to 9999)",
+        ],
+    ),
+    (
         "prose-date",
         &[
             ":25:19: error: event \"bolton-book\": \"last summer\" is not an EDTF date (whitespace is not allowed); write e.g. 2018-07-11, 2020-08, 2018, 2018~, 2020-08-15? or 2018-07-11/2018-07-12",
@@ -83,6 +97,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "syntax-bad-escape",
+        &[":24:21: error: unknown escape character"],
+    ),
+    (
         "syntax-missing-comma",
         &[":25:13: error: expected a `,` between items, or the closing bracket"],
     ),
@@ -91,9 +109,25 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &[":27:45: error: expected a `,` between items, or the closing bracket"],
     ),
     (
+        "syntax-truncated",
+        &[
+            ":26:32: error: the file ends before the timeline is complete (is a `)`, `]` or `\"` missing?)",
+        ],
+    ),
+    (
+        "syntax-unclosed-comment",
+        &[":19:31: error: unclosed block comment"],
+    ),
+    (
         "syntax-unclosed-string",
         &[
             ":25:20: error: expected a `,` between items, or the closing bracket; the string that ends here began on line 24: is its closing `\"` missing?",
+        ],
+    ),
+    (
+        "text-file-is-directory",
+        &[
+            ":9:99: error: source \"article\": cannot read the text file \"../texts\": it is a directory",
         ],
     ),
     (

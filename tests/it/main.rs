@@ -9,3 +9,4 @@ mod fixtures;
 mod gui;
 mod import;
 mod loading;
+mod robustness;
