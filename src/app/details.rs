@@ -85,18 +85,9 @@ pub fn details_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                         ui.weak(note);
                     }
                     ui.label(RichText::new(&source.title).strong().size(12.5));
-                    let mut byline = Vec::new();
-                    if let Some(author) = &source.author {
-                        byline.push(author.clone());
-                    }
-                    if let Some(publisher) = &source.publisher {
-                        byline.push(publisher.clone());
-                    }
-                    if let Some(published) = &source.published {
-                        byline.push(human_date(published));
-                    }
+                    let byline = source.byline();
                     if !byline.is_empty() {
-                        ui.weak(byline.join(" · "));
+                        ui.weak(byline);
                     }
                     ui.horizontal(|ui| {
                         if source.text.is_some() {

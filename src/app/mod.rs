@@ -9,6 +9,7 @@ mod document;
 mod export_dialog;
 mod filters;
 mod importing;
+mod label_column;
 mod loading;
 mod navigation;
 mod open;

@@ -6,7 +6,6 @@ use eframe::egui::{self, Color32, RichText, Sense};
 
 use super::theme;
 use super::{App, Command};
-use crate::model::human_date::human_date;
 
 pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
     let (Some(document), Some(reader)) = (&app.document, &mut app.reader) else {
@@ -17,18 +16,9 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Com
         return;
     };
     ui.label(RichText::new(&source.title).font(theme::bold(16.0)));
-    let mut byline = Vec::new();
-    if let Some(author) = &source.author {
-        byline.push(author.clone());
-    }
-    if let Some(publisher) = &source.publisher {
-        byline.push(publisher.clone());
-    }
-    if let Some(published) = &source.published {
-        byline.push(human_date(published));
-    }
+    let byline = source.byline();
     if !byline.is_empty() {
-        ui.weak(byline.join(" · "));
+        ui.weak(byline);
     }
     if let Some(url) = &source.url
         && ui.link("Open web page").on_hover_text(url).clicked()

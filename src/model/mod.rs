@@ -98,6 +98,18 @@ pub struct Source {
     pub text: Option<Arc<str>>,
 }
 
+impl Source {
+    /// "Author · Publisher · 3 September 2020", leaving out what is not known.
+    pub fn byline(&self) -> String {
+        let published = self.published.as_ref().map(human_date::human_date);
+        [self.author.clone(), self.publisher.clone(), published]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
 /// A stretch of time drawn as a labelled background band (a presidency, the Cold War).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {
@@ -189,6 +201,24 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_names_what_is_known() {
+        let mut source = Source {
+            id: "s".into(),
+            title: "T".into(),
+            publisher: Some("The New York Times".into()),
+            author: None,
+            published: When::parse("2020-09-03").ok(),
+            url: None,
+            text_file: None,
+            text: None,
+        };
+        assert_eq!(source.byline(), "The New York Times · 3 September 2020");
+        source.author = Some("John R. Bolton".into());
+        source.published = None;
+        assert_eq!(source.byline(), "John R. Bolton · The New York Times");
+    }
 
     #[test]
     fn colours_parse_long_and_short_hex() {
