@@ -31,7 +31,10 @@ fuzz_target!(|bytes: &[u8]| {
         );
     }
     if !when.is_interval {
-        assert_eq!(when.start, when.end, "{text:?}: a single date has two sides");
+        assert_eq!(
+            when.start, when.end,
+            "{text:?}: a single date has two sides"
+        );
     }
     assert!(!human_date(&when).is_empty(), "{text:?}: no description");
 });
