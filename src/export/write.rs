@@ -71,7 +71,8 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+/// True when both paths name the same file (following links), or are equal as written.
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,

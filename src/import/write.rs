@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::error::ImportError;
 use crate::export::ExportError;
-use crate::export::write::atomically;
+use crate::export::write::{atomically, same_file};
 
 /// Writes `ron_text` to `out`, imported from `input`; `overwrite` allows replacing an
 /// existing file.
@@ -64,13 +64,6 @@ pub fn check_target(out: &Path, input: Option<&Path>, overwrite: bool) -> Result
         });
     }
     Ok(())
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }
 
 #[cfg(test)]
