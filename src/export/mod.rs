@@ -5,6 +5,7 @@
 pub mod caption;
 pub mod png;
 pub mod svg;
+mod svg_notes;
 pub mod svg_writer;
 pub mod write;
 

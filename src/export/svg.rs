@@ -9,21 +9,20 @@ use crate::layout::scene::{Scene, SceneInput, SceneMetrics, Shape, layout_scene}
 use crate::layout::spans::{EventSpan, event_spans, extent_days};
 use crate::layout::time_view::TimeView;
 use crate::layout::tracks::{Row, RowKind, RowMetrics, content_height_px, layout_rows};
-use crate::model::human_date::{human_date, short_day_range};
-use crate::model::{Rgb, SourceIndex, Timeline};
+use crate::model::{Rgb, Timeline};
 use crate::query::{Filter, Selection, select};
 use crate::style::{Neutrals, actor_rgb};
 
 use super::svg_writer::{Anchor, SvgWriter};
 use super::{ExportOptions, Range, caption};
 
-const MARGIN_PX: f64 = 40.0;
+pub(super) const MARGIN_PX: f64 = 40.0;
 const LABEL_COLUMN_PX: f64 = 210.0;
 const TITLE_PX: f64 = 30.0;
 const CAPTION_PX: f64 = 15.0;
 const AXIS_PX: f64 = 28.0;
 const TRACK_TEXT_PX: f64 = 13.0;
-const SMALL_TEXT_PX: f64 = 12.0;
+pub(super) const SMALL_TEXT_PX: f64 = 12.0;
 const BAR_HEIGHT_PX: f64 = 18.0;
 const BAR_EDGE_PX: f64 = 3.0;
 
@@ -149,17 +148,17 @@ fn fitting_view(selection: &Selection, spans: &[EventSpan]) -> TimeView {
     }
 }
 
-struct Page<'a> {
-    svg: &'a mut SvgWriter,
-    measure: &'a TextMeasure,
-    colors: Neutrals,
-    width_px: f64,
+pub(super) struct Page<'a> {
+    pub(super) svg: &'a mut SvgWriter,
+    pub(super) measure: &'a TextMeasure,
+    pub(super) colors: Neutrals,
+    pub(super) width_px: f64,
     area_x: f64,
     area_width: f64,
 }
 
 impl Page<'_> {
-    fn inner_width(&self) -> f64 {
+    pub(super) fn inner_width(&self) -> f64 {
         self.width_px - 2.0 * MARGIN_PX
     }
 
@@ -526,140 +525,6 @@ impl Page<'_> {
                 }
             }
         }
-    }
-
-    /// Colour swatches of the shown tracks, wrapping across the width.
-    fn legend(&mut self, timeline: &Timeline, rows: &[Row], mut y: f64) -> f64 {
-        let actors: Vec<_> = rows
-            .iter()
-            .filter_map(|row| match row.kind {
-                RowKind::Track { actor } => timeline.actor(actor).map(|data| (actor, data)),
-                RowKind::Group { .. } => None,
-            })
-            .collect();
-        if actors.is_empty() {
-            return y;
-        }
-        self.svg.text(
-            MARGIN_PX,
-            y + 8.0,
-            "Colours",
-            SMALL_TEXT_PX,
-            Weight::Bold,
-            false,
-            self.colors.text,
-            Anchor::Start,
-        );
-        y += 24.0;
-        let mut x = MARGIN_PX;
-        for (actor, data) in actors {
-            let width = 18.0
-                + self
-                    .measure
-                    .width_px(&data.name, SMALL_TEXT_PX as f32, Weight::Regular)
-                + 18.0;
-            if x + width > self.width_px - MARGIN_PX && x > MARGIN_PX {
-                x = MARGIN_PX;
-                y += 20.0;
-            }
-            self.svg
-                .rounded_rect(x, y - 5.0, 10.0, 10.0, 2.0, actor_rgb(data, actor.get()));
-            self.svg.text(
-                x + 16.0,
-                y,
-                &data.name,
-                SMALL_TEXT_PX,
-                Weight::Regular,
-                false,
-                self.colors.text,
-                Anchor::Start,
-            );
-            x += width;
-        }
-        y + 28.0
-    }
-
-    /// The sources cited by the shown events, numbered in order of first citation.
-    fn sources(&mut self, timeline: &Timeline, selection: &Selection, mut y: f64) -> f64 {
-        let mut cited: Vec<SourceIndex> = Vec::new();
-        for &event in &selection.events {
-            let Some(event) = timeline.event(event) else {
-                continue;
-            };
-            for excerpt in &event.excerpts {
-                if !cited.contains(&excerpt.source) {
-                    cited.push(excerpt.source);
-                }
-            }
-        }
-        if cited.is_empty() {
-            return y;
-        }
-        self.svg.text(
-            MARGIN_PX,
-            y + 8.0,
-            "Sources",
-            SMALL_TEXT_PX,
-            Weight::Bold,
-            false,
-            self.colors.text,
-            Anchor::Start,
-        );
-        y += 26.0;
-        for (number, source) in cited.iter().enumerate() {
-            let Some(source) = timeline.source(*source) else {
-                continue;
-            };
-            let mut entry = format!("{}. {}.", number + 1, source.title.trim_end_matches('.'));
-            for part in [&source.author, &source.publisher].into_iter().flatten() {
-                entry.push_str(&format!(" {part}."));
-            }
-            if let Some(published) = &source.published {
-                entry.push_str(&format!(" {}.", human_date(published)));
-            }
-            if let Some(url) = &source.url {
-                entry.push_str(&format!(" {url}"));
-            }
-            for line in self.measure.wrap(
-                &entry,
-                SMALL_TEXT_PX as f32,
-                Weight::Regular,
-                self.inner_width(),
-            ) {
-                self.svg.text(
-                    MARGIN_PX,
-                    y,
-                    &line,
-                    SMALL_TEXT_PX,
-                    Weight::Regular,
-                    false,
-                    self.colors.text,
-                    Anchor::Start,
-                );
-                y += 17.0;
-            }
-        }
-        y + 10.0
-    }
-
-    fn footer(&mut self, options: &ExportOptions, view: &TimeView, y: f64) -> f64 {
-        let date = crate::model::date::day_number(options.export_date);
-        let text = format!(
-            "Exported {} with Alliance Timeline · showing {}",
-            crate::model::human_date::human_day(date),
-            short_day_range(view.start_day, view.end_day)
-        );
-        self.svg.text(
-            MARGIN_PX,
-            y + 8.0,
-            &text,
-            11.0,
-            Weight::Regular,
-            true,
-            self.colors.weak_text,
-            Anchor::Start,
-        );
-        y + 16.0
     }
 }
 
