@@ -1,5 +1,5 @@
 //! The pipeline at scale, on synthetic timelines (40 actors): load (parse + check) at 10k,
-//! 100k and 1M events; filter by actor and by text at 1M; layout of a 1920-px view at 1k to
+//! 100k and 1M events; filter by actor and by text at 1M (scanning, and with the search index); layout of a 1920-px view at 1k to
 //! 1M; and a whole headless frame of the window (egui pass + tessellation at 1920×1080) at 1k
 //! and 1M events, zoomed out and zoomed in, panning so the view changes every frame.
 //! Run with `cargo bench --bench pipeline`; the numbers are in docs/PERFORMANCE.md.
@@ -15,7 +15,8 @@ use alliance_timeline::layout::time_view::TimeView;
 use alliance_timeline::layout::tracks::{RowMetrics, layout_rows};
 use alliance_timeline::load::{EmbeddedTexts, load_bytes};
 use alliance_timeline::model::Timeline;
-use alliance_timeline::query::{Filter, select};
+use alliance_timeline::query::{Filter, select, select_indexed};
+use alliance_timeline::search_index::SearchIndex;
 use alliance_timeline::synthetic::timeline_ron;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eframe::egui;
@@ -58,8 +59,27 @@ fn filter(c: &mut Criterion) {
         search: "Summit treaty".into(),
         ..Filter::default()
     };
-    group.bench_function("text", |b| {
+    group.bench_function("text-scan", |b| {
         b.iter(|| black_box(select(&timeline, &by_text)))
+    });
+    group.bench_function("text-index-build", |b| {
+        b.iter(|| black_box(SearchIndex::build(&timeline)))
+    });
+    let index = SearchIndex::build(&timeline);
+    eprintln!(
+        "search index: {} words, {} bytes per event",
+        index.word_count(),
+        index.heap_bytes() / timeline.events.len()
+    );
+    group.bench_function("text", |b| {
+        b.iter(|| black_box(select_indexed(&timeline, &by_text, Some(&index))))
+    });
+    let one_letter = Filter {
+        search: "e".into(),
+        ..Filter::default()
+    };
+    group.bench_function("text-one-letter", |b| {
+        b.iter(|| black_box(select_indexed(&timeline, &one_letter, Some(&index))))
     });
     group.finish();
 }

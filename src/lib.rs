@@ -18,5 +18,6 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod search_index;
 pub mod style;
 pub mod synthetic;

@@ -52,32 +52,32 @@ impl App {
                 self.move_view(self.view.panned(fraction * self.view.width_days()));
             }
             Command::ScrollTracks(delta_px) => self.scroll_px += delta_px,
-            Command::SetFilter(filter) => self.set_filter(filter),
+            Command::SetFilter(filter) => self.set_filter(ctx, filter),
             Command::FilterToActor(actor) => {
                 if let Some(document) = &self.document
                     && let Some(actor) = document.timeline.actor(actor)
                 {
                     let mut filter = self.settings.filter.clone();
                     filter.show_only_actors(&document.timeline, [actor.id.as_str()]);
-                    self.set_filter(filter);
+                    self.set_filter(ctx, filter);
                 }
             }
             Command::ClearFilters => {
                 let hide_empty = self.settings.filter.hide_empty_tracks;
-                self.set_filter(Filter {
-                    hide_empty_tracks: hide_empty,
-                    ..Filter::default()
-                });
+                self.set_filter(
+                    ctx,
+                    Filter {
+                        hide_empty_tracks: hide_empty,
+                        ..Filter::default()
+                    },
+                );
             }
             Command::ToggleGroup(group) => {
                 if !self.settings.collapsed_groups.remove(&group) {
                     self.settings.collapsed_groups.insert(group);
                 }
                 if let Some(document) = &mut self.document {
-                    document.relayout_rows(
-                        self.settings.filter.hide_empty_tracks,
-                        &self.settings.collapsed_groups,
-                    );
+                    document.refilter(&self.settings.filter, &self.settings.collapsed_groups, ctx);
                 }
             }
             Command::ReadSource { source, excerpt } => {
@@ -149,15 +149,31 @@ impl App {
         }
     }
 
-    pub(super) fn set_filter(&mut self, filter: Filter) {
+    pub(super) fn set_filter(&mut self, ctx: &egui::Context, filter: Filter) {
         self.settings.filter = filter;
         if let Some(document) = &mut self.document {
-            document.refilter(&self.settings.filter, &self.settings.collapsed_groups);
-            if let Some(selected) = self.selected
-                && !document.selection.contains(selected)
-            {
-                self.selected = None;
-            }
+            document.refilter(&self.settings.filter, &self.settings.collapsed_groups, ctx);
+        }
+        self.forget_hidden_selection();
+    }
+
+    /// Takes the result of a background filtering, when one is ready.
+    pub(super) fn poll_filtering(&mut self) {
+        if self
+            .document
+            .as_mut()
+            .is_some_and(super::Document::poll_filtering)
+        {
+            self.forget_hidden_selection();
+        }
+    }
+
+    /// An event the filter hides is no longer selected.
+    fn forget_hidden_selection(&mut self) {
+        if let (Some(document), Some(selected)) = (&self.document, self.selected)
+            && !document.selection.contains(selected)
+        {
+            self.selected = None;
         }
     }
 }

@@ -1,17 +1,24 @@
 //! The open timeline and everything derived from it, each recomputed only when what it
-//! depends on changes: spans and title widths per load, the selection and rows per filter
-//! change, the scene per view change.
+//! depends on changes: spans, title widths and the search index per load, the selection and
+//! rows per filter change (on a worker for large timelines), the scene per view change.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use eframe::egui;
+
+use super::filtering::{
+    BACKGROUND_FROM_EVENTS, FilterInput, FilterWorker, Filtered, derive, fitting_view,
+    index_in_background,
+};
 use crate::layout::scene::{Scene, SceneInput, SceneMetrics, layout_scene};
-use crate::layout::spans::{EventSpan, event_spans, extent_days};
+use crate::layout::spans::{EventSpan, event_spans};
 use crate::layout::time_view::TimeView;
-use crate::layout::tracks::{Row, RowMetrics, content_height_px, layout_rows};
+use crate::layout::tracks::{Row, RowMetrics};
 use crate::model::{EventIndex, Timeline};
-use crate::query::{Filter, Selection, select};
+use crate::query::{Filter, Selection};
+use crate::search_index::SearchIndex;
 
 /// Where the open timeline came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +46,9 @@ impl Origin {
 /// A loaded timeline with its derived data.
 pub struct Document {
     pub origin: Origin,
-    pub timeline: Timeline,
-    pub spans: Vec<EventSpan>,
+    /// Shared with the filtering and indexing threads.
+    pub timeline: Arc<Timeline>,
+    pub spans: Arc<Vec<EventSpan>>,
     pub period_spans: Vec<Option<EventSpan>>,
     /// Title widths at the track font size, by event index.
     pub title_widths_px: Vec<f64>,
@@ -60,6 +68,10 @@ pub struct Document {
     /// Per source: its text cut where quoted passages begin and end.
     pub source_segments: Vec<Vec<Segment>>,
     scene_cache: Option<(TimeView, f64, Arc<Scene>)>,
+    /// Words to events, for searching large timelines; built once, in the background.
+    search_index: Arc<OnceLock<SearchIndex>>,
+    /// Filters large timelines off the window's thread (started on the first such change).
+    filter_worker: Option<FilterWorker>,
 }
 
 /// A stretch of a source text and the excerpts (event, excerpt number) that quote all of it.
@@ -78,7 +90,7 @@ impl Document {
         collapsed: &BTreeSet<String>,
         measure: &mut dyn FnMut(&str) -> f64,
     ) -> Document {
-        let spans = event_spans(&timeline);
+        let spans = Arc::new(event_spans(&timeline));
         let period_spans = timeline
             .periods
             .iter()
@@ -90,6 +102,9 @@ impl Document {
             .iter()
             .map(|event| measure(&event.title))
             .collect();
+        let timeline = Arc::new(timeline);
+        let search_index = Arc::new(OnceLock::new());
+        index_in_background(&timeline, &search_index);
         let mut document = Document {
             origin,
             timeline,
@@ -107,32 +122,81 @@ impl Document {
             overview_density: Vec::new(),
             tag_counts: Vec::new(),
             scene_cache: None,
+            search_index,
+            filter_worker: None,
         };
         document.tag_counts = crate::query::tag_counts(&document.timeline);
-        document.refilter(filter, collapsed);
+        let filtered = derive(&document.filter_input(filter, collapsed));
+        document.install(filtered);
         document
     }
 
-    /// Recomputes the selection and the rows after a filter or a collapse changed.
-    pub fn refilter(&mut self, filter: &Filter, collapsed: &BTreeSet<String>) {
-        self.selection = select(&self.timeline, filter);
-        self.filter = Some(filter.clone());
-        self.overview_extent = self.fitting_view();
-        self.overview_density = density(&self.selection.events, &self.spans, &self.overview_extent);
-        self.relayout_rows(filter.hide_empty_tracks, collapsed);
+    /// Recomputes the selection and the rows after a filter or a collapse changed: at once
+    /// for most timelines, on the worker for large ones (`ctx` is woken when it is done, and
+    /// [`Document::poll_filtering`] takes the result).
+    pub fn refilter(&mut self, filter: &Filter, collapsed: &BTreeSet<String>, ctx: &egui::Context) {
+        if self.timeline.events.len() >= BACKGROUND_FROM_EVENTS {
+            self.refilter_in_background(filter, collapsed, ctx);
+        } else {
+            let filtered = derive(&self.filter_input(filter, collapsed));
+            self.install(filtered);
+        }
     }
 
-    /// Recomputes the rows only (a group was collapsed or expanded).
-    pub fn relayout_rows(&mut self, hide_empty_tracks: bool, collapsed: &BTreeSet<String>) {
-        self.rows = layout_rows(
-            &self.timeline,
-            &self.selection,
-            &self.spans,
-            collapsed,
-            hide_empty_tracks,
-            &self.row_metrics,
-        );
-        self.content_height_px = content_height_px(&self.rows);
+    /// Hands a filter change to the worker; the selection on screen stays until
+    /// [`Document::poll_filtering`] takes the result (done at once if no thread can start).
+    pub fn refilter_in_background(
+        &mut self,
+        filter: &Filter,
+        collapsed: &BTreeSet<String>,
+        ctx: &egui::Context,
+    ) {
+        let input = self.filter_input(filter, collapsed);
+        if self.filter_worker.is_none() {
+            self.filter_worker = FilterWorker::start(ctx);
+        }
+        if let Some(worker) = &mut self.filter_worker
+            && worker.request(input.clone())
+        {
+            return;
+        }
+        self.install(derive(&input));
+    }
+
+    /// Takes a finished background filtering; true when the selection changed.
+    pub fn poll_filtering(&mut self) -> bool {
+        let Some(filtered) = self.filter_worker.as_mut().and_then(FilterWorker::poll) else {
+            return false;
+        };
+        self.install(filtered);
+        true
+    }
+
+    /// True while a filter change is being worked out in the background.
+    pub fn is_filtering(&self) -> bool {
+        self.filter_worker
+            .as_ref()
+            .is_some_and(FilterWorker::is_pending)
+    }
+
+    fn filter_input(&self, filter: &Filter, collapsed: &BTreeSet<String>) -> FilterInput {
+        FilterInput {
+            timeline: Arc::clone(&self.timeline),
+            spans: Arc::clone(&self.spans),
+            search_index: Arc::clone(&self.search_index),
+            filter: filter.clone(),
+            collapsed: collapsed.clone(),
+            row_metrics: self.row_metrics,
+        }
+    }
+
+    fn install(&mut self, filtered: Filtered) {
+        self.selection = filtered.selection;
+        self.filter = Some(filtered.filter);
+        self.rows = filtered.rows;
+        self.content_height_px = filtered.content_height_px;
+        self.overview_extent = filtered.overview_extent;
+        self.overview_density = filtered.overview_density;
         self.scene_cache = None;
     }
 
@@ -169,16 +233,7 @@ impl Document {
 
     /// A view fitting every shown event (or the whole timeline when none is shown).
     pub fn fitting_view(&self) -> TimeView {
-        let shown = self
-            .selection
-            .events
-            .iter()
-            .filter_map(|event| self.spans.get(event.get()).copied());
-        let extent = extent_days(shown).or_else(|| extent_days(self.spans.iter().copied()));
-        match extent {
-            Some((first, last)) => TimeView::fitting(first, last, 0.03),
-            None => TimeView::default(),
-        }
+        fitting_view(&self.selection.events, &self.spans)
     }
 }
 
@@ -225,29 +280,4 @@ fn source_segments(timeline: &Timeline) -> Vec<Vec<Segment>> {
                 .collect()
         })
         .collect()
-}
-
-/// Columns of the overview strip.
-const OVERVIEW_COLUMNS: usize = 400;
-
-/// How many events touch each of `OVERVIEW_COLUMNS` equal slices of `extent`.
-fn density(events: &[EventIndex], spans: &[EventSpan], extent: &TimeView) -> Vec<u32> {
-    let mut columns = vec![0u32; OVERVIEW_COLUMNS];
-    let width = OVERVIEW_COLUMNS as f64;
-    for event in events {
-        let Some(span) = spans.get(event.get()) else {
-            continue;
-        };
-        let first = extent.x_px(span.outer_start_day.max(extent.start_day), width);
-        let last = extent.x_px(span.outer_end_day.min(extent.end_day), width);
-        if !(first.is_finite() && last.is_finite()) {
-            continue;
-        }
-        let first = first.clamp(0.0, width - 1.0) as usize;
-        let last = (last.clamp(0.0, width - 1.0) as usize).max(first);
-        for column in &mut columns[first..=last] {
-            *column += 1;
-        }
-    }
-    columns
 }

@@ -115,7 +115,7 @@ impl App {
                 let (view, filter) = (self.view, self.settings.filter.clone());
                 self.open(ctx, Origin::File(path.to_path_buf()), false);
                 self.move_view(view);
-                self.set_filter(filter);
+                self.set_filter(ctx, filter);
                 self.notice = Some(format!("Saved {}", path.display()));
             }
             Err(error) => {

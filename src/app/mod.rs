@@ -7,6 +7,7 @@ mod command;
 mod details;
 mod document;
 mod export_dialog;
+mod filtering;
 mod filters;
 mod importing;
 mod label_column;
@@ -197,6 +198,7 @@ impl App {
             self.open(&ctx, origin, true);
         }
         self.poll_loading(&ctx);
+        self.poll_filtering();
         if let Some(change) = self.watch.as_mut().and_then(|watch| watch.poll(&ctx)) {
             match change {
                 watch::FileChange::Modified => self.reload(&ctx),
@@ -259,6 +261,11 @@ impl App {
                 ));
                 ui.separator();
                 ui.label(document.origin.display_name());
+            }
+            if self.document.as_ref().is_some_and(Document::is_filtering) {
+                ui.separator();
+                ui.spinner();
+                ui.label("Filtering…");
             }
             if let Some((status, fraction)) = self.loading_status() {
                 ui.separator();

@@ -372,3 +372,54 @@ fn an_imported_timelinejs_file_opens_and_saves_as_a_checked_ron_file() {
     let checked = alliance_timeline::load::load_file(&out).expect("readable");
     assert_eq!(checked.error_count(), 0);
 }
+
+#[test]
+fn filtering_in_the_background_keeps_the_old_selection_until_the_newest_result_arrives() {
+    use alliance_timeline::query::{Filter, select};
+    let Some(timeline) = alliance_timeline::bundled::load_bundled().timeline else {
+        panic!("the bundled timeline is valid");
+    };
+    let ctx = egui::Context::default();
+    let collapsed = std::collections::BTreeSet::new();
+    let mut document = alliance_timeline::app::Document::new(
+        Origin::Bundled,
+        timeline.clone(),
+        &Filter::default(),
+        &collapsed,
+        &mut |title: &str| title.len() as f64 * 7.0,
+    );
+    let everything = document.selection.events.len();
+    assert_eq!(everything, timeline.events.len());
+
+    // Three searches typed quickly: only the last one's result is taken.
+    for search in ["B", "Bo", "Bolton"] {
+        let filter = Filter {
+            search: search.into(),
+            ..Filter::default()
+        };
+        document.refilter_in_background(&filter, &collapsed, &ctx);
+    }
+    assert!(document.is_filtering());
+    assert_eq!(
+        document.selection.events.len(),
+        everything,
+        "old result stays"
+    );
+    let started = std::time::Instant::now();
+    while !document.poll_filtering() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "no result"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!document.is_filtering());
+    let bolton = Filter {
+        search: "Bolton".into(),
+        ..Filter::default()
+    };
+    assert_eq!(document.selection, select(&timeline, &bolton));
+    assert!(document.selection.events.len() < everything);
+    assert_eq!(document.filter.as_ref(), Some(&bolton));
+    assert!(!document.rows.is_empty());
+}

@@ -1,0 +1,380 @@
+//! A word index over the searchable text of every event (title, summary, quotes, notes,
+//! tags), built once per timeline, so that a search of a million events costs milliseconds.
+//!
+//! Text is cut into words (runs of letters and digits) folded to ASCII lower case, the same
+//! folding the search applies (other letters keep their case; the search tries the word's
+//! lower- and upper-case forms). A searched word made only of letters and digits can only
+//! occur inside one word of the text, so the events holding it are exactly those of the
+//! indexed words that contain it: the index finds them by a substring search over the
+//! distinct words, then reads their event lists. Searched words with other characters
+//! (quote marks, hyphens) get candidates from their letter runs, which the caller checks.
+
+use memchr::memmem;
+use rustc_hash::FxHashMap;
+
+use crate::model::{Event, Timeline};
+
+/// Distinct words with, per word, the events that contain it.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// The distinct folded words, each followed by a newline (which no word contains).
+    vocabulary: String,
+    /// Where each word starts in `vocabulary`, ascending.
+    word_starts: Vec<usize>,
+    /// Per word, the events holding it: ascending event numbers stored as LEB128 gaps.
+    postings: Vec<u8>,
+    /// Where each word's list starts in `postings`, plus the end of the last one.
+    posting_starts: Vec<usize>,
+    event_count: usize,
+}
+
+/// Events found for a searched word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidates {
+    /// One bit per event.
+    pub events: BitSet,
+    /// True when every candidate holds the word; false when each must still be checked.
+    pub exact: bool,
+}
+
+/// A fixed-size set of event numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BitSet(Vec<u64>);
+
+impl BitSet {
+    pub fn new(len: usize) -> BitSet {
+        BitSet(vec![0; len.div_ceil(64)])
+    }
+
+    pub fn insert(&mut self, index: usize) {
+        if let Some(word) = self.0.get_mut(index / 64) {
+            *word |= 1 << (index % 64);
+        }
+    }
+
+    pub fn contains(&self, index: usize) -> bool {
+        self.0
+            .get(index / 64)
+            .is_some_and(|word| word & (1 << (index % 64)) != 0)
+    }
+
+    /// The members, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(word_number, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                if rest == 0 {
+                    return None;
+                }
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                Some(word_number * 64 + bit)
+            })
+        })
+    }
+
+    pub fn intersect_with(&mut self, other: &BitSet) {
+        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+            *mine &= theirs;
+        }
+    }
+
+    fn union_with(&mut self, other: &BitSet) {
+        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+            *mine |= theirs;
+        }
+    }
+}
+
+/// Builds the list of one word while the index is built.
+#[derive(Default)]
+struct PostingBuilder {
+    bytes: Vec<u8>,
+    /// The last event added plus one (0 before the first).
+    next_event: usize,
+}
+
+impl SearchIndex {
+    /// Indexes every event of `timeline`.
+    pub fn build(timeline: &Timeline) -> SearchIndex {
+        let mut word_ids: FxHashMap<String, usize> = FxHashMap::default();
+        let mut lists: Vec<PostingBuilder> = Vec::new();
+        let mut folded = String::new();
+        for (event_number, event) in timeline.events.iter().enumerate() {
+            for text in searchable_texts(event) {
+                for_each_word(text, &mut folded, |word| {
+                    let id = match word_ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            word_ids.insert(word.to_owned(), lists.len());
+                            lists.push(PostingBuilder::default());
+                            lists.len() - 1
+                        }
+                    };
+                    if let Some(list) = lists.get_mut(id) {
+                        // Events come in order, so a repeated word repeats the last event.
+                        if list.next_event <= event_number {
+                            push_gap(&mut list.bytes, event_number - list.next_event);
+                            list.next_event = event_number + 1;
+                        }
+                    }
+                });
+            }
+        }
+
+        let mut words: Vec<(String, usize)> = word_ids.into_iter().collect();
+        words.sort_unstable();
+        let mut index = SearchIndex {
+            event_count: timeline.events.len(),
+            ..SearchIndex::default()
+        };
+        index.posting_starts.push(0);
+        for (word, id) in words {
+            index.word_starts.push(index.vocabulary.len());
+            index.vocabulary.push_str(&word);
+            index.vocabulary.push('\n');
+            if let Some(list) = lists.get_mut(id) {
+                index.postings.append(&mut list.bytes);
+            }
+            index.posting_starts.push(index.postings.len());
+        }
+        index.vocabulary.shrink_to_fit();
+        index.postings.shrink_to_fit();
+        index
+    }
+
+    /// How many distinct words the index holds.
+    pub fn word_count(&self) -> usize {
+        self.word_starts.len()
+    }
+
+    /// Bytes the index occupies on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.vocabulary.capacity()
+            + self.postings.capacity()
+            + (self.word_starts.capacity() + self.posting_starts.capacity())
+                * std::mem::size_of::<usize>()
+    }
+
+    /// The events whose indexed text may hold `word`, as the search matches it (ASCII case
+    /// ignored, the word's lower- and upper-case forms tried); `None` when the word has no
+    /// letters or digits to look up.
+    pub fn candidates(&self, word: &str) -> Option<Candidates> {
+        let mut variants = vec![word.to_owned(), word.to_lowercase(), word.to_uppercase()];
+        for variant in &mut variants {
+            variant.make_ascii_lowercase();
+        }
+        variants.sort();
+        variants.dedup();
+        let exact = variants
+            .iter()
+            .all(|variant| variant.chars().all(char::is_alphanumeric));
+        let mut found: Option<BitSet> = None;
+        for variant in &variants {
+            let mut pieces = variant.split(|c: char| !c.is_alphanumeric());
+            let mut events: Option<BitSet> = None;
+            for piece in pieces.by_ref().filter(|piece| !piece.is_empty()) {
+                let piece_events = self.events_with_words_containing(piece);
+                match &mut events {
+                    Some(events) => events.intersect_with(&piece_events),
+                    None => events = Some(piece_events),
+                }
+            }
+            let events = events?;
+            match &mut found {
+                Some(found) => found.union_with(&events),
+                None => found = Some(events),
+            }
+        }
+        found.map(|events| Candidates { events, exact })
+    }
+
+    /// Events holding a word that contains `piece` (folded, letters and digits only).
+    fn events_with_words_containing(&self, piece: &str) -> BitSet {
+        let mut events = BitSet::new(self.event_count);
+        let mut last_word = None;
+        for at in memmem::find_iter(self.vocabulary.as_bytes(), piece.as_bytes()) {
+            let word = self.word_starts.partition_point(|&start| start <= at) - 1;
+            if last_word == Some(word) {
+                continue;
+            }
+            last_word = Some(word);
+            let (Some(&start), Some(&end)) = (
+                self.posting_starts.get(word),
+                self.posting_starts.get(word + 1),
+            ) else {
+                continue;
+            };
+            let mut next_event = 0;
+            for gap in Gaps(self.postings.get(start..end).unwrap_or_default()) {
+                let event = next_event + gap;
+                events.insert(event);
+                next_event = event + 1;
+            }
+        }
+        events
+    }
+}
+
+/// Every searchable text of an event except its actors' names (which are few, and searched
+/// directly): title, summary, quotes, notes and tags.
+pub fn searchable_texts(event: &Event) -> impl Iterator<Item = &str> {
+    std::iter::once(event.title.as_str())
+        .chain(event.summary.as_deref())
+        .chain(event.excerpts.iter().flat_map(|excerpt| {
+            excerpt
+                .quote
+                .as_deref()
+                .into_iter()
+                .chain(excerpt.note.as_deref())
+        }))
+        .chain(event.tags.iter().map(String::as_str))
+}
+
+/// Calls `visit` with each word of `text`, folded to ASCII lower case.
+fn for_each_word(text: &str, folded: &mut String, mut visit: impl FnMut(&str)) {
+    folded.clear();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            folded.push(c.to_ascii_lowercase());
+        } else if !folded.is_empty() {
+            visit(folded);
+            folded.clear();
+        }
+    }
+    if !folded.is_empty() {
+        visit(folded);
+    }
+}
+
+fn push_gap(bytes: &mut Vec<u8>, mut gap: usize) {
+    while gap >= 0x80 {
+        bytes.push((gap as u8 & 0x7f) | 0x80);
+        gap >>= 7;
+    }
+    bytes.push(gap as u8);
+}
+
+/// Reads LEB128 gaps.
+struct Gaps<'a>(&'a [u8]);
+
+impl Iterator for Gaps<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let mut value = 0usize;
+        let mut shift = 0;
+        loop {
+            let (&byte, rest) = self.0.split_first()?;
+            self.0 = rest;
+            value |= usize::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+            shift += 7;
+            if shift >= usize::BITS {
+                return None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::load_bundled;
+
+    fn events_of(index: &SearchIndex, timeline: &Timeline, word: &str) -> Vec<String> {
+        let Some(candidates) = index.candidates(word) else {
+            return Vec::new();
+        };
+        timeline
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(number, _)| candidates.events.contains(*number))
+            .map(|(_, event)| event.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn bit_sets_list_their_members_in_order() {
+        let mut set = BitSet::new(200);
+        for member in [199, 0, 64, 63, 130, 500] {
+            set.insert(member);
+        }
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 63, 64, 130, 199]);
+        assert!(set.contains(130) && !set.contains(131) && !set.contains(500));
+        let mut other = BitSet::new(200);
+        other.insert(64);
+        other.insert(100);
+        set.intersect_with(&other);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [64]);
+    }
+
+    #[test]
+    fn gaps_round_trip_small_and_large_numbers() {
+        let mut bytes = Vec::new();
+        let values = [
+            0,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            1_000_000,
+            usize::MAX >> 1,
+        ];
+        for value in values {
+            push_gap(&mut bytes, value);
+        }
+        assert_eq!(Gaps(&bytes).collect::<Vec<_>>(), values);
+        assert_eq!(Gaps(&[0x80]).next(), None, "a cut-off number ends the list");
+    }
+
+    #[test]
+    fn words_inside_words_are_found_ignoring_case() {
+        let timeline = load_bundled().timeline.expect("bundled timeline");
+        let index = SearchIndex::build(&timeline);
+        assert!(index.word_count() > 500, "{}", index.word_count());
+        assert_eq!(events_of(&index, &timeline, "YESPER"), ["yesper"]);
+        let candidates = index.candidates("esper").expect("letters");
+        assert!(candidates.exact);
+        // "Esper" inside "Yesper", in the title and the summary.
+        assert!(events_of(&index, &timeline, "esper").contains(&"yesper".to_owned()));
+    }
+
+    #[test]
+    fn words_with_marks_give_candidates_to_check() {
+        let timeline = load_bundled().timeline.expect("bundled timeline");
+        let index = SearchIndex::build(&timeline);
+        let candidates = index.candidates("bolton\u{2019}s").expect("letters");
+        assert!(!candidates.exact);
+        assert!(events_of(&index, &timeline, "bolton's").contains(&"bolton-book".to_owned()));
+        assert!(index.candidates("\u{201C}").is_none());
+        assert!(index.candidates("--").is_none());
+    }
+
+    #[test]
+    fn other_letters_match_in_either_case() {
+        let timeline = Timeline {
+            events: vec![Event {
+                id: "e".into(),
+                title: "Gespräch in MÜNCHEN".into(),
+                when: crate::model::When::parse("2019-02-15").expect("date"),
+                actors: Vec::new(),
+                tags: vec!["Sicherheitskonferenz".into()],
+                summary: None,
+                excerpts: Vec::new(),
+                related: Vec::new(),
+            }],
+            ..Timeline::default()
+        };
+        let index = SearchIndex::build(&timeline);
+        for found in ["münchen", "MÜNCHEN", "GESPRÄCH", "konferenz"] {
+            assert_eq!(events_of(&index, &timeline, found), ["e"], "{found}");
+        }
+        assert!(events_of(&index, &timeline, "berlin").is_empty());
+    }
+}
