@@ -144,9 +144,14 @@ fn window(events: usize) -> (egui::Context, App, tempfile::TempDir) {
         .unwrap_or_else(|error| panic!("{error}"));
     let ctx = egui::Context::default();
     let mut app = App::new(Settings::default(), Some(path));
-    for _ in 0..2000 {
+    for _ in 0..6000 {
         frame(&ctx, &mut app);
-        if app.document.is_some() {
+        // Measured once the search index, built in the background, is done.
+        if app
+            .document
+            .as_ref()
+            .is_some_and(|document| !document.is_indexing())
+        {
             break;
         }
         std::thread::sleep(Duration::from_millis(20));

@@ -9,8 +9,8 @@ use std::sync::{Arc, OnceLock};
 use eframe::egui;
 
 use super::filtering::{
-    BACKGROUND_FROM_EVENTS, FilterInput, FilterWorker, Filtered, derive, fitting_view,
-    index_in_background,
+    BACKGROUND_FROM_EVENTS, FilterInput, FilterWorker, Filtered, INDEX_FROM_EVENTS, derive,
+    fitting_view, index_in_background,
 };
 use crate::layout::scene::{Scene, SceneInput, SceneMetrics, layout_scene};
 use crate::layout::spans::{EventSpan, event_spans};
@@ -170,6 +170,11 @@ impl Document {
         };
         self.install(filtered);
         true
+    }
+
+    /// True while the search index of a large timeline is still being built.
+    pub fn is_indexing(&self) -> bool {
+        self.timeline.events.len() >= INDEX_FROM_EVENTS && self.search_index.get().is_none()
     }
 
     /// True while a filter change is being worked out in the background.

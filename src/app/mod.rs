@@ -266,6 +266,12 @@ impl App {
                 ui.separator();
                 ui.spinner();
                 ui.label("Filtering…");
+            } else if self.document.as_ref().is_some_and(Document::is_indexing) {
+                ui.separator();
+                ui.label("Indexing words for search…");
+                // The build runs on its own thread: look again shortly.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(250));
             }
             if let Some((status, fraction)) = self.loading_status() {
                 ui.separator();

@@ -228,9 +228,9 @@ pub fn layout_scene(input: &SceneInput<'_>, view: &TimeView, width_px: f64) -> S
 
 /// Markers, bars and clusters of one lane, left to right, with `row`/`y` still unset.
 ///
-/// Only events overlapping the view are visited (binary search on the lane), and runs of
-/// events denser than the cluster gap are jumped over by binary search too, so the cost
-/// depends on pixels, not on how many events a dense stretch holds.
+/// Only events overlapping the view are visited (binary search on the lane); a lane with
+/// more of them than there are places for markers is counted per bucket instead, so the
+/// cost depends on pixels, not on how many events the lane holds.
 fn lane_items(
     input: &SceneInput<'_>,
     view: &TimeView,
@@ -239,8 +239,118 @@ fn lane_items(
     lane: &Lane,
 ) -> Vec<Item> {
     let metrics = input.metrics;
-    let mut items: Vec<Item> = Vec::new();
     let visible = lane.overlapping(view.start_day - margin_days, view.end_day + margin_days);
+    // More events than there are places for markers: count them per bucket instead.
+    let places = (width_px / metrics.cluster_gap_px).max(1.0) as usize;
+    let mut items = if visible.len() > places {
+        bucketed_items(input, view, width_px, margin_days, lane, visible)
+    } else {
+        merged_items(input, view, width_px, margin_days, lane, visible)
+    };
+    // A cluster is at least wide enough for its count.
+    for item in &mut items {
+        if let ItemKind::Cluster { positions, .. } = &item.kind {
+            let digits = positions.len().to_string().len() as f64;
+            let min_width = digits * metrics.digit_px + 10.0;
+            if item.x1_px - item.x0_px < min_width {
+                let centre = (item.x0_px + item.x1_px) / 2.0;
+                item.x0_px = centre - min_width / 2.0;
+                item.x1_px = centre + min_width / 2.0;
+            }
+        }
+    }
+    items
+}
+
+/// A dense lane as counts per bucket: buckets of `max_cluster_px` fixed in time (so they
+/// stay put while panning), each found by binary search. The cost depends on the width in
+/// pixels, not on how many events the lane holds.
+fn bucketed_items(
+    input: &SceneInput<'_>,
+    view: &TimeView,
+    width_px: f64,
+    margin_days: f64,
+    lane: &Lane,
+    visible: std::ops::Range<usize>,
+) -> Vec<Item> {
+    let metrics = input.metrics;
+    let bucket_days = metrics.max_cluster_px / view.px_per_day(width_px);
+    let mut items = Vec::new();
+    if !(bucket_days.is_finite() && bucket_days > 0.0) {
+        return items;
+    }
+    let mut bucket = ((view.start_day - margin_days) / bucket_days).floor();
+    let mut position = visible.start;
+    let last_bucket = ((view.end_day + margin_days) / bucket_days).floor() + 1.0;
+    while position < visible.end && bucket <= last_bucket {
+        bucket += 1.0;
+        let bucket_end_day = bucket * bucket_days;
+        // Events before the first bucket (long ones reaching into view) join it.
+        let end = lane
+            .first_starting_at(bucket_end_day, position)
+            .min(visible.end);
+        let range = position..end;
+        position = end;
+        if range.is_empty() {
+            // Jump over empty stretches at once.
+            if let Some(&next_start) = lane.start_days.get(position) {
+                bucket = bucket.max((next_start / bucket_days).floor());
+            }
+            continue;
+        }
+        if range.len() == 1 {
+            let event = lane.events[range.start];
+            if let Some(span) = input.spans.get(event.get()) {
+                items.push(single_item(
+                    span,
+                    event,
+                    range.start,
+                    view,
+                    width_px,
+                    metrics,
+                ));
+            }
+            continue;
+        }
+        let first_day = lane.start_days[range.start];
+        let last_start_day = lane.start_days[range.end - 1];
+        let half_marker_px = metrics.marker_px / 2.0;
+        let x0_px = clamp_px(view.x_px(first_day, width_px), width_px) - half_marker_px;
+        let x1_px = clamp_px(view.x_px(last_start_day, width_px), width_px) + half_marker_px;
+        items.push(Item {
+            row: 0,
+            lane: 0,
+            y_px: 0.0,
+            x0_px,
+            x1_px,
+            solid_x0_px: x0_px,
+            solid_x1_px: x1_px,
+            shape: Shape::Cluster,
+            is_qualified: false,
+            first_day,
+            last_day: last_start_day + 1.0,
+            position: range.start,
+            kind: ItemKind::Cluster { positions: range },
+            label: None,
+        });
+    }
+    items
+}
+
+/// A lane with room for its events: markers and bars, merged into clusters where they would
+/// touch.
+///
+/// Runs of events denser than the cluster gap are jumped over by binary search.
+fn merged_items(
+    input: &SceneInput<'_>,
+    view: &TimeView,
+    width_px: f64,
+    margin_days: f64,
+    lane: &Lane,
+    visible: std::ops::Range<usize>,
+) -> Vec<Item> {
+    let metrics = input.metrics;
+    let mut items: Vec<Item> = Vec::new();
     let mut position = visible.start;
     while position < visible.end {
         let event = lane.events[position];
@@ -284,18 +394,6 @@ fn lane_items(
             continue;
         }
         items.push(item);
-    }
-    // A cluster is at least wide enough for its count.
-    for item in &mut items {
-        if let ItemKind::Cluster { positions, .. } = &item.kind {
-            let digits = positions.len().to_string().len() as f64;
-            let min_width = digits * metrics.digit_px + 10.0;
-            if item.x1_px - item.x0_px < min_width {
-                let centre = (item.x0_px + item.x1_px) / 2.0;
-                item.x0_px = centre - min_width / 2.0;
-                item.x1_px = centre + min_width / 2.0;
-            }
-        }
     }
     items
 }
@@ -577,6 +675,51 @@ mod tests {
         assert!(s.items.len() <= 12, "{} items for 300 px", s.items.len());
         for item in &s.items {
             assert!(item.x1_px - item.x0_px <= 48.0 + 10.0 + 10.0, "{item:?}");
+        }
+    }
+
+    #[test]
+    fn dense_lanes_are_counted_in_buckets_that_stay_put_while_panning() {
+        // Two clumps of 1000 daily events, 1970–1972 and 1990–1992, over 300 px.
+        let events: Vec<(String, String)> = (0..1000)
+            .chain(7300..8300)
+            .map(|i| {
+                let date = crate::model::date::date_of_day(i).expect("date");
+                (format!("e{i}"), date.format("%Y-%m-%d").to_string())
+            })
+            .collect();
+        let borrowed: Vec<(&str, &str)> = events
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let t = timeline(&borrowed);
+        // 33⅓ days per pixel: a bucket of 48 px holds 1600 days.
+        let view = TimeView::new(-1_000.0, 9_000.0);
+        let s = scene(&t, 40.0, view, 300.0);
+        let total: usize = s.items.iter().map(Item::count).sum();
+        assert_eq!(total, 2000, "every event is in exactly one item");
+        assert!(
+            s.items.iter().all(|item| item.shape == Shape::Cluster),
+            "{:?}",
+            s.items
+        );
+        assert!(
+            s.items.len() <= 4,
+            "only the clumps' buckets: {}",
+            s.items.len()
+        );
+        // Pan by exactly one bucket: the same clusters, 48 px further left.
+        let panned = scene(&t, 40.0, view.panned(1_600.0), 300.0);
+        for item in &s.items {
+            if item.x0_px < 48.0 {
+                continue;
+            }
+            let moved = panned
+                .items
+                .iter()
+                .find(|other| other.kind == item.kind)
+                .unwrap_or_else(|| panic!("{item:?} is gone after panning"));
+            assert!((moved.x0_px - (item.x0_px - 48.0)).abs() < 1e-6);
         }
     }
 
