@@ -11,6 +11,10 @@ use alliance_timeline::synthetic::timeline_ron;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The allocator the application uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn export(c: &mut Criterion) {
     let mut group = c.benchmark_group("export-4000px");
     group.sample_size(10);

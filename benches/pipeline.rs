@@ -21,6 +21,10 @@ use alliance_timeline::synthetic::timeline_ron;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eframe::egui;
 
+/// The allocator the application uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ACTORS: usize = 40;
 
 fn timeline(events: usize) -> (String, Timeline) {

@@ -1,5 +1,6 @@
 //! Resident memory per event after loading a synthetic timeline and deriving what the window
-//! keeps (spans, selection, rows): `cargo run --release --example memory -- 1000000`.
+//! keeps (spans, title widths, selection, rows, search index):
+//! `cargo run --release --example memory -- 1000000`.
 
 use std::collections::BTreeSet;
 
@@ -7,6 +8,10 @@ use alliance_timeline::layout::spans::event_spans;
 use alliance_timeline::layout::tracks::{RowMetrics, layout_rows};
 use alliance_timeline::load::{EmbeddedTexts, load_bytes};
 use alliance_timeline::query::{Filter, select};
+
+/// The allocator the application uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Resident set size in KiB, from /proc (Linux).
 fn resident_kib() -> u64 {
@@ -34,7 +39,15 @@ fn main() {
         std::process::exit(1);
     };
     drop(text);
+    alliance_timeline::memory::release_freed_memory();
     let spans = event_spans(&timeline);
+    let title_widths_px: Vec<f64> = timeline
+        .events
+        .iter()
+        .map(|event| event.title.len() as f64 * 7.0)
+        .collect();
+    let search_index = alliance_timeline::search_index::SearchIndex::build(&timeline);
+    alliance_timeline::memory::release_freed_memory();
     let selection = select(&timeline, &Filter::default());
     let rows = layout_rows(
         &timeline,
@@ -47,8 +60,10 @@ fn main() {
     let after = resident_kib();
     let per_event = (after.saturating_sub(before)) as f64 * 1024.0 / events as f64;
     println!(
-        "{events} events ({file_mb:.0} MB of RON): {} MiB resident, {per_event:.0} bytes per event ({} rows)",
+        "{events} events ({file_mb:.0} MB of RON): {} MiB resident, {per_event:.0} bytes per event ({} rows, {} title widths, search index {} bytes per event)",
         (after - before) / 1024,
-        rows.len()
+        rows.len(),
+        title_widths_px.len(),
+        search_index.heap_bytes() / events.max(1)
     );
 }

@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod import;
 pub mod layout;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod query;
 pub mod search_index;

@@ -89,6 +89,8 @@ pub fn prepare(
     if progress.cancel.load(Ordering::Relaxed) {
         return Err(Failure::Cancelled);
     }
+    // The file's bytes and the parser's copies are gone: give their pages back.
+    crate::memory::release_freed_memory();
     progress.phase.store(2, Ordering::Relaxed);
     // The same font files as the window, measured without the window's font system, so this
     // can run anywhere.

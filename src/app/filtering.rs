@@ -58,7 +58,7 @@ pub fn derive(input: &FilterInput) -> Filtered {
         Some(
             input
                 .search_index
-                .get_or_init(|| SearchIndex::build(&input.timeline)),
+                .get_or_init(|| build_index(&input.timeline)),
         )
     } else {
         input.search_index.get()
@@ -94,10 +94,17 @@ pub fn index_in_background(timeline: &Arc<Timeline>, search_index: &Arc<OnceLock
     let spawned = std::thread::Builder::new()
         .name("search index".into())
         .spawn(move || {
-            search_index.get_or_init(|| SearchIndex::build(&timeline));
+            search_index.get_or_init(|| build_index(&timeline));
         });
     // Without a thread the first search builds the index instead.
     drop(spawned);
+}
+
+/// Builds the search index, then hands the memory used while building it back.
+fn build_index(timeline: &Timeline) -> SearchIndex {
+    let index = SearchIndex::build(timeline);
+    crate::memory::release_freed_memory();
+    index
 }
 
 /// A view fitting the shown events (or every event when none is shown).

@@ -223,6 +223,9 @@ impl App {
             egui::Panel::left("filters")
                 .resizable(true)
                 .default_size(250.0)
+                // Opened before a large timeline has loaded, the panel would shrink to fit
+                // its empty content and stay that narrow.
+                .min_size(200.0)
                 .show(ui, |ui| {
                     filters::filters_ui(ui, self, &mut commands);
                 });
