@@ -9,8 +9,9 @@
 //! distinct words, then reads their event lists. Searched words with other characters
 //! (quote marks, hyphens) get candidates from their letter runs, which the caller checks.
 
+use std::collections::HashMap;
+
 use memchr::memmem;
-use rustc_hash::FxHashMap;
 
 use crate::model::{Event, Timeline};
 
@@ -97,7 +98,8 @@ struct PostingBuilder {
 impl SearchIndex {
     /// Indexes every event of `timeline`.
     pub fn build(timeline: &Timeline) -> SearchIndex {
-        let mut word_ids: FxHashMap<String, usize> = FxHashMap::default();
+        // foldhash: fast, and seeded per run so crafted words cannot collide.
+        let mut word_ids: HashMap<String, usize, foldhash::fast::RandomState> = HashMap::default();
         let mut lists: Vec<PostingBuilder> = Vec::new();
         let mut folded = String::new();
         for (event_number, event) in timeline.events.iter().enumerate() {

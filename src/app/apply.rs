@@ -107,32 +107,47 @@ impl App {
                 self.export_dialog.dark = self.settings.dark_mode;
                 self.export_dialog.error = None;
             }
-            Command::Export(path) => self.export(&path),
+            Command::Export(path) => self.export(ctx, &path),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
-    /// Writes the image the export dialog describes; the outcome shows in the window.
-    fn export(&mut self, path: &std::path::Path) {
+    /// Starts writing the image the export dialog describes; the outcome shows in the window
+    /// when it is done ([`App::poll_export`]).
+    fn export(&mut self, ctx: &egui::Context, path: &std::path::Path) {
         let Some(document) = &self.document else {
             return;
         };
-        let result = self.export_dialog.options(&self.view).and_then(|options| {
-            let protected: Vec<&std::path::Path> = match &document.origin {
-                Origin::File(open_file) => vec![open_file.as_path()],
-                Origin::Imported { from, .. } => vec![from.as_path()],
-                Origin::Bundled => Vec::new(),
-            };
-            crate::export::export_to_file(
-                &document.timeline,
-                &self.settings.filter,
-                &options,
-                path,
-                &protected,
-            )
-            .map_err(|error| error.to_string())
-        });
-        match result {
+        match self.export_dialog.options(&self.view) {
+            Ok(options) => {
+                let protected = match &document.origin {
+                    Origin::File(open_file) => vec![open_file.clone()],
+                    Origin::Imported { from, .. } => vec![from.clone()],
+                    Origin::Bundled => Vec::new(),
+                };
+                self.export_dialog.error = None;
+                self.exporting = Some(super::export_job::ExportJob::start(
+                    ctx,
+                    super::export_job::ExportRequest {
+                        timeline: std::sync::Arc::clone(&document.timeline),
+                        filter: self.settings.filter.clone(),
+                        options,
+                        path: path.to_path_buf(),
+                        protected,
+                    },
+                ));
+            }
+            Err(message) => self.export_dialog.error = Some(message),
+        }
+    }
+
+    /// Takes the outcome of an export that has finished.
+    pub(super) fn poll_export(&mut self) {
+        let Some(outcome) = self.exporting.as_ref().and_then(|job| job.poll()) else {
+            return;
+        };
+        self.exporting = None;
+        match outcome {
             Ok(written) => {
                 self.notice = Some(format!(
                     "Saved {} ({} × {} px, {} KiB)",
@@ -145,7 +160,10 @@ impl App {
                 self.export_dialog.path = None;
                 self.export_dialog.error = None;
             }
-            Err(message) => self.export_dialog.error = Some(message),
+            Err(message) => {
+                self.export_dialog.open = true;
+                self.export_dialog.error = Some(message);
+            }
         }
     }
 

@@ -1,8 +1,11 @@
 //! File → Export image… (Ctrl+E): format, width, scale, theme, range and title, a preview
 //! rendered by the same exporter, then the native save dialog (or a typed path where there
-//! is none). The preview is rendered again only when an option changes.
+//! is none). The preview is rendered again only when an option changes, on a thread of its
+//! own: a large timeline takes seconds to render, and the window must not wait for it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use eframe::egui::{self, RichText};
@@ -38,6 +41,8 @@ pub struct ExportDialog {
     pub path: Option<String>,
     pub error: Option<String>,
     preview: Option<(PreviewKey, egui::TextureHandle)>,
+    /// A preview being rendered, for this key.
+    rendering: Option<(PreviewKey, Receiver<Option<egui::ColorImage>>)>,
 }
 
 /// Everything the preview depends on.
@@ -62,6 +67,7 @@ impl Default for ExportDialog {
             path: None,
             error: None,
             preview: None,
+            rendering: None,
         }
     }
 }
@@ -188,13 +194,12 @@ fn dialog_contents(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>
                 filter: app.settings.filter.clone(),
                 generation: app.document_generation,
             };
-            let stale = dialog
-                .preview
-                .as_ref()
-                .is_none_or(|(cached, _)| *cached != key);
-            if stale {
-                dialog.preview =
-                    render_preview(ui.ctx(), document, &key).map(|texture| (key, texture));
+            dialog.update_preview(ui.ctx(), &document.timeline, key);
+            if dialog.rendering.is_some() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Rendering the preview…");
+                });
             }
             if let Some((_, texture)) = &dialog.preview {
                 let size = texture.size_vec2();
@@ -250,18 +255,68 @@ fn dialog_contents(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>
     ui.label(RichText::new("The image shows the timeline as filtered now.").weak());
 }
 
+impl ExportDialog {
+    /// True when a preview is on screen.
+    pub fn has_preview(&self) -> bool {
+        self.preview.is_some()
+    }
+
+    /// Starts rendering the preview for `key` unless it is shown or under way, and takes a
+    /// finished rendering. The last preview stays on screen meanwhile.
+    fn update_preview(
+        &mut self,
+        ctx: &egui::Context,
+        timeline: &Arc<crate::model::Timeline>,
+        key: PreviewKey,
+    ) {
+        if let Some((rendered_key, results)) = &self.rendering
+            && let Ok(image) = results.try_recv()
+        {
+            let rendered_key = rendered_key.clone();
+            self.rendering = None;
+            self.preview = image.map(|image| {
+                let texture =
+                    ctx.load_texture("export-preview", image, egui::TextureOptions::LINEAR);
+                (rendered_key, texture)
+            });
+        }
+        let shown = self
+            .preview
+            .as_ref()
+            .is_some_and(|(shown, _)| *shown == key);
+        let under_way = self
+            .rendering
+            .as_ref()
+            .is_some_and(|(rendering, _)| *rendering == key);
+        if shown || under_way {
+            return;
+        }
+        let (sender, results) = channel();
+        let timeline = Arc::clone(timeline);
+        let worker_key = key.clone();
+        let worker_ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export preview".into())
+            .spawn(move || {
+                // The dialog may have closed or moved on: then nobody listens, which is fine.
+                let _ = sender.send(render_preview(&timeline, &worker_key));
+                worker_ctx.request_repaint();
+            });
+        // A rendering for an older key is dropped; its thread finishes unheard.
+        self.rendering = spawned.is_ok().then_some((key, results));
+    }
+}
+
 /// A small rendering of the image with the chosen options.
-fn render_preview(
-    ctx: &egui::Context,
-    document: &super::Document,
-    key: &PreviewKey,
-) -> Option<egui::TextureHandle> {
-    let image = export::svg::render(&document.timeline, &key.filter, &key.options);
+fn render_preview(timeline: &crate::model::Timeline, key: &PreviewKey) -> Option<egui::ColorImage> {
+    let image = export::svg::render(timeline, &key.filter, &key.options);
     let scale = (PREVIEW_WIDTH_PX * 1.5 / image.width_px as f32).min(1.0);
     let pixmap = export::png::rasterize(&image.svg, scale).ok()?;
     let size = [pixmap.width() as usize, pixmap.height() as usize];
-    let color_image = egui::ColorImage::from_rgba_premultiplied(size, pixmap.data());
-    Some(ctx.load_texture("export-preview", color_image, egui::TextureOptions::LINEAR))
+    Some(egui::ColorImage::from_rgba_premultiplied(
+        size,
+        pixmap.data(),
+    ))
 }
 
 fn file_stem(origin: &Origin) -> String {

@@ -7,6 +7,7 @@ mod command;
 mod details;
 mod document;
 mod export_dialog;
+mod export_job;
 mod filtering;
 mod filters;
 mod importing;
@@ -137,6 +138,8 @@ pub struct App {
     pub notice: Option<String>,
     /// A timeline loading in the background.
     loading: Option<background::LoadJob>,
+    /// An image being written in the background.
+    exporting: Option<export_job::ExportJob>,
     /// Watches the open file to reload it when it is saved.
     watch: Option<watch::FileWatch>,
     /// Set when a panic was caught: where its report was written.
@@ -174,6 +177,7 @@ impl App {
             notice: None,
             watch: None,
             loading: None,
+            exporting: None,
             crash_report: None,
             focus_search: false,
             fonts_installed: false,
@@ -182,6 +186,11 @@ impl App {
     }
 
     /// Queues a command; it is applied at the end of the frame.
+    /// True while an image is being written in the background.
+    pub fn is_exporting(&self) -> bool {
+        self.exporting.is_some()
+    }
+
     pub fn emit(&mut self, command: Command) {
         self.commands.push(command);
     }
@@ -199,6 +208,7 @@ impl App {
         }
         self.poll_loading(&ctx);
         self.poll_filtering();
+        self.poll_export();
         if let Some(change) = self.watch.as_mut().and_then(|watch| watch.poll(&ctx)) {
             match change {
                 watch::FileChange::Modified => self.reload(&ctx),
@@ -264,6 +274,11 @@ impl App {
                 ));
                 ui.separator();
                 ui.label(document.origin.display_name());
+            }
+            if let Some(job) = &self.exporting {
+                ui.separator();
+                ui.spinner();
+                ui.label(format!("Exporting {}…", job.path.display()));
             }
             if self.document.as_ref().is_some_and(Document::is_filtering) {
                 ui.separator();

@@ -56,7 +56,7 @@ pub fn validate(
         text,
         locations: std::cell::OnceCell::new(),
         problems: Vec::new(),
-        ids: HashMap::new(),
+        ids: HashMap::default(),
         suggestion_comparisons_left: SUGGESTION_COMPARISONS,
     };
     let timeline = validator.timeline(raw, texts);
@@ -71,7 +71,8 @@ struct Validator<'a> {
     locations: std::cell::OnceCell<Locations>,
     problems: Vec<Problem>,
     /// Every id with its kind and index within that kind (first definition wins).
-    ids: HashMap<String, (Kind, u32)>,
+    /// (foldhash: fast for a million ids, and seeded per run so crafted ids cannot collide.)
+    ids: HashMap<String, (Kind, u32), foldhash::fast::RandomState>,
     /// How many more ids may still be looked at to suggest "did you mean …?".
     suggestion_comparisons_left: usize,
 }

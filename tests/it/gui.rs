@@ -222,13 +222,23 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
     harness.run_steps(3);
     assert!(harness.state().export_dialog.open);
     harness.get_by_label("Save…");
+    // The preview renders on its own thread while the window goes on.
+    harness.get_by_label("Rendering the preview…");
+    let started = std::time::Instant::now();
+    while harness.query_by_label("Rendering the preview…").is_some() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    assert!(harness.state().export_dialog.has_preview());
     harness.get_by_label("SVG (vector, for print)").click();
     harness.run_steps(2);
 
     let folder = tempfile::tempdir().expect("temp dir");
     let out = folder.path().join("bundled.svg");
     harness.state_mut().emit(Command::Export(out.clone()));
-    harness.run_steps(3);
+    harness.run_steps(1);
+    wait_for_export(&mut harness);
     let svg = std::fs::read_to_string(&out).expect("the image was written");
     assert!(svg.contains("The United States and NATO, 1949–2025"));
     assert!(
@@ -243,7 +253,8 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
     harness
         .state_mut()
         .emit(Command::Export("timeline-data/us-nato.ron".into()));
-    harness.run_steps(3);
+    harness.run_steps(1);
+    wait_for_export(&mut harness);
     let error = harness
         .state()
         .export_dialog
@@ -255,6 +266,17 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
         "{error}"
     );
     harness.get_by_label_contains("refusing to write over a timeline");
+}
+
+/// Steps the window until the image being exported in the background is written.
+fn wait_for_export(harness: &mut Harness<'_, App>) {
+    let started = std::time::Instant::now();
+    while harness.state().is_exporting() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
 }
 
 /// A small timeline file with one renamed title per version.
