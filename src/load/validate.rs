@@ -280,6 +280,9 @@ impl Validator<'_> {
         timeline: &RawTimeline,
         folded_texts: &[Option<FoldedText>],
     ) -> Option<Event> {
+        if let Some(event) = self.event_without_problems(i, raw) {
+            return Some(event);
+        }
         let path = format!("events[{i}]");
         let what = format!("event \"{}\"", raw.id);
         self.require_text(&format!("{path}.title"), &what, "title", &raw.title);
@@ -334,6 +337,56 @@ impl Validator<'_> {
                 .map(EventIndex)
                 .collect(),
         })
+    }
+
+    /// The event when nothing about it needs reporting, found without writing out paths
+    /// and descriptions (for a large file that costs more than the checks); `None` sends it
+    /// through the full check, which reports what is wrong. Events citing sources always go
+    /// there: their quotes are looked up in the texts.
+    fn event_without_problems(&self, i: usize, raw: &RawEvent) -> Option<Event> {
+        if raw.title.trim().is_empty()
+            || raw.actors.is_empty()
+            || !raw.excerpts.is_empty()
+            || raw.related.contains(&raw.id)
+        {
+            return None;
+        }
+        let when = When::parse(&raw.when).ok()?;
+        let actors = self.resolve_all(&raw.actors, Kind::Actor)?;
+        let related = self.resolve_all(&raw.related, Kind::Event)?;
+        Some(Event {
+            id: raw.id.clone(),
+            title: raw.title.clone(),
+            when,
+            actors: actors.into_iter().map(ActorIndex).collect(),
+            tags: raw.tags.clone(),
+            summary: raw.summary.clone(),
+            excerpts: Vec::new(),
+            related: related
+                .into_iter()
+                .filter(|&index| index as usize != i)
+                .map(EventIndex)
+                .collect(),
+        })
+    }
+
+    /// Every id resolved to its index when all are known, of the right kind and not
+    /// repeated; `None` otherwise.
+    fn resolve_all(&self, ids: &[String], expected: Kind) -> Option<Vec<u32>> {
+        let resolved: Vec<u32> = ids
+            .iter()
+            .map(|id| match self.ids.get(id.as_str()) {
+                Some(&(kind, index)) if kind == expected => Some(index),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let repeated = if ids.len() <= 8 {
+            (1..ids.len()).any(|j| ids[..j].contains(&ids[j]))
+        } else {
+            let mut seen = HashSet::with_capacity(ids.len());
+            !ids.iter().all(|id| seen.insert(id.as_str()))
+        };
+        (!repeated).then_some(resolved)
     }
 
     fn excerpt(
