@@ -45,9 +45,40 @@ pub fn rasterize(svg: &str, scale: f32) -> Result<Pixmap, ExportError> {
     Ok(pixmap)
 }
 
-/// PNG bytes of a rendered image.
+/// PNG bytes of a rendered image. Fast deflate: a 4000 px timeline encodes ~6× faster than at
+/// the default level for files ~1.5× larger. An opaque image (every export has a background)
+/// is written as RGB, a quarter less data to compress.
 pub fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, ExportError> {
-    pixmap.encode_png().map_err(|error| ExportError::Render {
-        reason: error.to_string(),
-    })
+    let encode_error = |error: ::png::EncodingError| ExportError::Render {
+        reason: format!("cannot encode the PNG: {error}"),
+    };
+    let is_opaque = pixmap.pixels().iter().all(|pixel| pixel.alpha() == u8::MAX);
+    // Opaque pixels are the same premultiplied or not; others are un-premultiplied for PNG.
+    let (color_type, data) = if is_opaque {
+        let rgb = pixmap
+            .data()
+            .chunks_exact(4)
+            .flat_map(|rgba| [rgba[0], rgba[1], rgba[2]])
+            .collect::<Vec<u8>>();
+        (::png::ColorType::Rgb, rgb)
+    } else {
+        let rgba = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|pixel| {
+                let color = pixel.demultiply();
+                [color.red(), color.green(), color.blue(), color.alpha()]
+            })
+            .collect::<Vec<u8>>();
+        (::png::ColorType::Rgba, rgba)
+    };
+    let mut bytes = Vec::with_capacity(data.len() / 8);
+    let mut encoder = ::png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+    encoder.set_color(color_type);
+    encoder.set_depth(::png::BitDepth::Eight);
+    encoder.set_compression(::png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(encode_error)?;
+    writer.write_image_data(&data).map_err(encode_error)?;
+    writer.finish().map_err(encode_error)?;
+    Ok(bytes)
 }
