@@ -82,3 +82,38 @@ pub fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, ExportError> {
     writer.finish().map_err(encode_error)?;
     Ok(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resvg::tiny_skia::Color;
+
+    fn decoded(bytes: &[u8]) -> (::png::ColorType, Vec<u8>) {
+        let decoder = ::png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().expect("a PNG");
+        let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
+        let info = reader.next_frame(&mut pixels).expect("a frame");
+        pixels.truncate(info.buffer_size());
+        (info.color_type, pixels)
+    }
+
+    #[test]
+    fn opaque_images_are_written_as_rgb() {
+        let mut pixmap = Pixmap::new(2, 1).expect("pixmap");
+        pixmap.fill(Color::from_rgba8(10, 20, 30, 255));
+        let (color_type, pixels) = decoded(&encode(&pixmap).expect("encodes"));
+        assert_eq!(color_type, ::png::ColorType::Rgb);
+        assert_eq!(pixels, [10, 20, 30, 10, 20, 30]);
+    }
+
+    #[test]
+    fn translucent_images_keep_their_alpha_unpremultiplied() {
+        let mut pixmap = Pixmap::new(1, 1).expect("pixmap");
+        pixmap.fill(Color::from_rgba8(200, 100, 0, 128));
+        let (color_type, pixels) = decoded(&encode(&pixmap).expect("encodes"));
+        assert_eq!(color_type, ::png::ColorType::Rgba);
+        assert_eq!(pixels.get(3), Some(&128));
+        // Premultiplying and back loses at most a step.
+        assert!(pixels.first().is_some_and(|red| red.abs_diff(200) <= 1));
+    }
+}
