@@ -115,7 +115,8 @@ impl SvgWriter {
         fill_opacity: f64,
         stroke: Option<(Rgb, f64)>,
     ) {
-        let outline_px = stroke.map_or(0.0, |(_, width)| width / 2.0);
+        // Miter joins reach past the points: w/√2 at right angles (the markers' corners).
+        let outline_px = stroke.map_or(0.0, |(_, width)| width);
         let extent = Bounds::of_points(points).map(|shape| shape.grown(outline_px, outline_px));
         if !extent.is_some_and(|extent| self.admit(&extent)) {
             return;
