@@ -55,11 +55,10 @@ pub fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, ExportError> {
     let is_opaque = pixmap.pixels().iter().all(|pixel| pixel.alpha() == u8::MAX);
     // Opaque pixels are the same premultiplied or not; others are un-premultiplied for PNG.
     let (color_type, data) = if is_opaque {
-        let rgb = pixmap
-            .data()
-            .chunks_exact(4)
-            .flat_map(|rgba| [rgba[0], rgba[1], rgba[2]])
-            .collect::<Vec<u8>>();
+        let mut rgb = Vec::with_capacity(pixmap.data().len() / 4 * 3);
+        for rgba in pixmap.data().chunks_exact(4) {
+            rgb.extend_from_slice(&rgba[..3]);
+        }
         (::png::ColorType::Rgb, rgb)
     } else {
         let rgba = pixmap

@@ -215,17 +215,17 @@ impl SvgWriter {
         if text.is_empty() {
             return;
         }
-        if self.clip.is_some() {
-            let width_px = self.measure.width_px(text, size_px as f32, weight);
-            let x0 = match anchor {
-                Anchor::Start => x,
-                Anchor::Middle => x - width_px / 2.0,
-                Anchor::End => x - width_px,
-            };
-            // Glyphs may reach a little past their advances (italics, kerning); accented
-            // capitals reach ~0.6 em above the centre and descenders as far below.
-            let extent =
-                Bounds::of_rect(x0, y_centre, width_px, 0.0).grown(0.15 * size_px, 0.7 * size_px);
+        if let Some(clip) = &self.clip {
+            let extent = text_extent(
+                clip,
+                &self.measure,
+                x,
+                y_centre,
+                text,
+                size_px,
+                weight,
+                anchor,
+            );
             if !self.admit(&extent) {
                 return;
             }
@@ -360,6 +360,42 @@ impl Default for SvgWriter {
     }
 }
 
+/// What text may paint, to place it against `clip`: most text is well inside, which an
+/// estimate from its length shows without measuring.
+#[allow(clippy::too_many_arguments)]
+fn text_extent(
+    clip: &Clip,
+    measure: &TextMeasure,
+    x: f64,
+    y_centre: f64,
+    text: &str,
+    size_px: f64,
+    weight: Weight,
+    anchor: Anchor,
+) -> Bounds {
+    let around = |width_px: f64| {
+        let x0 = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x - width_px / 2.0,
+            Anchor::End => x - width_px,
+        };
+        // Glyphs may reach a little past their advances (italics, kerning); accented
+        // capitals reach ~0.6 em above the centre and descenders as far below.
+        Bounds::of_rect(x0, y_centre, width_px, 0.0).grown(0.15 * size_px, 0.7 * size_px)
+    };
+    // No printable ASCII character of the shipped fonts is wider than 1 em.
+    if text
+        .bytes()
+        .all(|byte| byte == b' ' || byte.is_ascii_graphic())
+    {
+        let estimate = around(text.len() as f64 * size_px);
+        if clip.bounds.place(&estimate) == Placement::Inside {
+            return estimate;
+        }
+    }
+    around(measure.width_px(text, size_px as f32, weight))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
     Start,
@@ -395,6 +431,17 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_printable_ascii_character_is_wider_than_an_em() {
+        let measure = TextMeasure::new();
+        for weight in [Weight::Regular, Weight::Bold] {
+            for byte in 0x20u8..0x7f {
+                let text = char::from(byte).to_string();
+                assert!(measure.width_px(&text, 10.0, weight) <= 10.0, "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn text_is_escaped() {
