@@ -20,9 +20,16 @@ pub struct SvgWriter {
     next_id: usize,
     clip: Option<Clip>,
     /// Gradient ids by their colour and stops.
-    gradients: HashMap<String, String>,
+    gradients: HashMap<GradientKey, String>,
     /// Text extents, to tell text inside a clip from text crossing its edge.
     measure: TextMeasure,
+}
+
+/// A gradient's colour and stops (offset in 0.0001, opacity in 0.001), as written.
+#[derive(PartialEq, Eq, Hash)]
+struct GradientKey {
+    color: Rgb,
+    stops: Vec<(u16, u16)>,
 }
 
 /// The clip rectangle being written and its clipped group, when one is open.
@@ -175,15 +182,19 @@ impl SvgWriter {
     /// The id of a left-to-right gradient of `color` through `stops` (offset 0–1, opacity),
     /// defined once for all shapes that use it.
     fn gradient(&mut self, color: Rgb, stops: &[(f64, f64)]) -> String {
-        let mut key = String::new();
-        for (offset, opacity) in stops {
-            let _ = write!(
-                key,
-                r#"<stop offset="{:.4}" stop-color="{}" stop-opacity="{opacity:.3}"/>"#,
-                offset.clamp(0.0, 1.0),
-                color.hex()
-            );
-        }
+        // Stops as written (offsets to 0.0001, opacities to 0.001): equal text, one gradient.
+        let key = GradientKey {
+            color,
+            stops: stops
+                .iter()
+                .map(|(offset, opacity)| {
+                    (
+                        (offset.clamp(0.0, 1.0) * 1e4).round() as u16,
+                        (opacity.clamp(0.0, 1.0) * 1e3).round() as u16,
+                    )
+                })
+                .collect(),
+        };
         if let Some(id) = self.gradients.get(&key) {
             return id.clone();
         }
@@ -191,10 +202,17 @@ impl SvgWriter {
         self.next_id += 1;
         // The default units run the gradient across each shape's own box, so one definition
         // serves shapes anywhere.
-        let _ = writeln!(
-            self.defs,
-            r#"<linearGradient id="{id}">{key}</linearGradient>"#
-        );
+        let _ = write!(self.defs, r#"<linearGradient id="{id}">"#);
+        for (offset, opacity) in &key.stops {
+            let _ = write!(
+                self.defs,
+                r#"<stop offset="{:.4}" stop-color="{}" stop-opacity="{:.3}"/>"#,
+                f64::from(*offset) / 1e4,
+                color.hex(),
+                f64::from(*opacity) / 1e3
+            );
+        }
+        let _ = writeln!(self.defs, "</linearGradient>");
         self.gradients.insert(key, id.clone());
         id
     }
