@@ -5,6 +5,8 @@
 pub mod caption;
 pub mod png;
 pub mod svg;
+mod svg_clip;
+mod svg_fade;
 mod svg_notes;
 pub mod svg_writer;
 pub mod write;

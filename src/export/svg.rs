@@ -411,29 +411,36 @@ impl Page<'_> {
         let strength = if item.is_qualified { 0.65 } else { 1.0 };
         let width = (x1 - x0).max(0.01);
         let solid0 = ((item.solid_x0_px + self.area_x - x0) / width).clamp(0.0, 1.0);
-        let solid1 = ((item.solid_x1_px + self.area_x - x0) / width).clamp(0.0, 1.0);
+        // Never before `solid0`: SVG moves a stop that comes too early up to the one before.
+        let solid1 = ((item.solid_x1_px + self.area_x - x0) / width)
+            .clamp(0.0, 1.0)
+            .max(solid0);
         let stops = [
             (0.0, if solid0 <= 0.0 { 1.0 } else { 0.0 }),
             (solid0, 1.0),
             (solid1, 1.0),
             (1.0, if solid1 >= 1.0 { 1.0 } else { 0.0 }),
         ];
-        let gradient = self.svg.horizontal_gradient(x0, x1, color, &stops);
+        // The same fade as absolute (x, opacity) points, so a bar cut by the plot's edge keeps
+        // the part of the fade that shows.
+        let fade = stops.map(|(offset, opacity)| (x0 + offset * width, opacity));
         let top = y - BAR_HEIGHT_PX / 2.0;
-        self.svg.rect_with_paint(
+        self.svg.faded_rect(
             x0,
             top,
             width,
             BAR_HEIGHT_PX - BAR_EDGE_PX,
-            &gradient,
+            color,
+            &fade,
             0.22 * strength,
         );
-        self.svg.rect_with_paint(
+        self.svg.faded_rect(
             x0,
             top + BAR_HEIGHT_PX - BAR_EDGE_PX,
             width,
             BAR_EDGE_PX,
-            &gradient,
+            color,
+            &fade,
             strength,
         );
         for (solid, outer) in [

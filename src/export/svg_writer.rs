@@ -1,15 +1,43 @@
-//! A small SVG writer: shapes, text with escaping, gradients, clipping. Coordinates are
-//! written with two decimals so files stay small and diff well.
+//! A small SVG writer: shapes, text with escaping, horizontal fades, clipping. Coordinates
+//! are written with two decimals so files stay small and diff well.
+//!
+//! Clipping is done while writing ([`svg_clip`](super::svg_clip)): rectangles are cut to the
+//! clip, shapes outside it are left out, and only shapes crossing its edge go in clipped
+//! groups. Fades of the same colour and stops share one gradient.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::fonts::{FALLBACK_FAMILY, FAMILY, Weight};
+use crate::fonts::{FALLBACK_FAMILY, FAMILY, TextMeasure, Weight};
 use crate::model::Rgb;
+
+use super::svg_clip::{Bounds, Placement};
+use super::svg_fade;
 
 pub struct SvgWriter {
     body: String,
     defs: String,
     next_id: usize,
+    clip: Option<Clip>,
+    /// Gradient ids by their colour and stops.
+    gradients: HashMap<GradientKey, String>,
+    /// Text extents, to tell text inside a clip from text crossing its edge.
+    measure: TextMeasure,
+}
+
+/// A gradient's colour and stops (offset in 0.0001, opacity in 0.001), as written.
+#[derive(PartialEq, Eq, Hash)]
+struct GradientKey {
+    color: Rgb,
+    stops: Vec<(u16, u16)>,
+}
+
+/// The clip rectangle being written and its clipped group, when one is open.
+struct Clip {
+    bounds: Bounds,
+    /// The `<clipPath>` id, defined when a first shape crosses the edge.
+    id: Option<String>,
+    is_group_open: bool,
 }
 
 impl SvgWriter {
@@ -18,13 +46,25 @@ impl SvgWriter {
             body: String::new(),
             defs: String::new(),
             next_id: 0,
+            clip: None,
+            gradients: HashMap::new(),
+            measure: TextMeasure::new(),
         }
     }
 
     pub fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, fill: Rgb, opacity: f64) {
-        if width <= 0.0 || height <= 0.0 {
-            return;
+        if let Some(bounds) = self.cut(Bounds::of_rect(x, y, width, height)) {
+            self.plain_rect(&bounds, fill, opacity);
         }
+    }
+
+    fn plain_rect(&mut self, bounds: &Bounds, fill: Rgb, opacity: f64) {
+        let (x, y, width, height) = (
+            bounds.x0_px,
+            bounds.y0_px,
+            bounds.width_px(),
+            bounds.height_px(),
+        );
         let _ = writeln!(
             self.body,
             r#"<rect x="{x:.2}" y="{y:.2}" width="{width:.2}" height="{height:.2}" fill="{}"{}/>"#,
@@ -42,6 +82,9 @@ impl SvgWriter {
         radius: f64,
         fill: Rgb,
     ) {
+        if !self.admit(&Bounds::of_rect(x, y, width, height)) {
+            return;
+        }
         let _ = writeln!(
             self.body,
             r#"<rect x="{x:.2}" y="{y:.2}" width="{width:.2}" height="{height:.2}" rx="{radius:.2}" fill="{}"/>"#,
@@ -58,6 +101,11 @@ impl SvgWriter {
         opacity: f64,
     ) {
         let ((x1, y1), (x2, y2)) = (from, to);
+        let extent =
+            Bounds::of_points(&[from, to]).map(|line| line.grown(width / 2.0, width / 2.0));
+        if !extent.is_some_and(|extent| self.admit(&extent)) {
+            return;
+        }
         let _ = writeln!(
             self.body,
             r#"<line x1="{x1:.2}" y1="{y1:.2}" x2="{x2:.2}" y2="{y2:.2}" stroke="{}" stroke-width="{width:.2}"{}/>"#,
@@ -74,6 +122,12 @@ impl SvgWriter {
         fill_opacity: f64,
         stroke: Option<(Rgb, f64)>,
     ) {
+        // Miter joins reach past the points: w/√2 at right angles (the markers' corners).
+        let outline_px = stroke.map_or(0.0, |(_, width)| width);
+        let extent = Bounds::of_points(points).map(|shape| shape.grown(outline_px, outline_px));
+        if !extent.is_some_and(|extent| self.admit(&extent)) {
+            return;
+        }
         let mut list = String::new();
         for (x, y) in points {
             let _ = write!(list, "{x:.2},{y:.2} ");
@@ -90,50 +144,77 @@ impl SvgWriter {
         );
     }
 
-    /// A horizontal gradient of one colour through opacity `stops` (offset 0–1, opacity);
-    /// returns its id for `rect_with_paint`.
-    pub fn horizontal_gradient(
-        &mut self,
-        x1: f64,
-        x2: f64,
-        color: Rgb,
-        stops: &[(f64, f64)],
-    ) -> String {
-        let id = format!("g{}", self.next_id);
-        self.next_id += 1;
-        let _ = write!(
-            self.defs,
-            r#"<linearGradient id="{id}" gradientUnits="userSpaceOnUse" x1="{x1:.2}" y1="0" x2="{x2:.2}" y2="0">"#
-        );
-        for (offset, opacity) in stops {
-            let _ = write!(
-                self.defs,
-                r#"<stop offset="{:.4}" stop-color="{}" stop-opacity="{opacity:.3}"/>"#,
-                offset.clamp(0.0, 1.0),
-                color.hex()
-            );
-        }
-        let _ = writeln!(self.defs, "</linearGradient>");
-        id
-    }
-
-    pub fn rect_with_paint(
+    /// A rectangle of one colour whose opacity fades along x through `fade` ((x, opacity)
+    /// points, see [`svg_fade::stops_over`]), times `opacity`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn faded_rect(
         &mut self,
         x: f64,
         y: f64,
         width: f64,
         height: f64,
-        paint_id: &str,
+        fill: Rgb,
+        fade: &[(f64, f64)],
         opacity: f64,
     ) {
-        if width <= 0.0 || height <= 0.0 {
+        let Some(bounds) = self.cut(Bounds::of_rect(x, y, width, height)) else {
+            return;
+        };
+        let stops = svg_fade::stops_over(fade, bounds.x0_px, bounds.x1_px);
+        if let Some(uniform) = svg_fade::uniform_opacity(&stops) {
+            if uniform * opacity > 0.0 {
+                self.plain_rect(&bounds, fill, uniform * opacity);
+            }
             return;
         }
+        let gradient = self.gradient(fill, &stops);
         let _ = writeln!(
             self.body,
-            r#"<rect x="{x:.2}" y="{y:.2}" width="{width:.2}" height="{height:.2}" fill="url(#{paint_id})"{}/>"#,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="url(#{gradient})"{}/>"#,
+            bounds.x0_px,
+            bounds.y0_px,
+            bounds.width_px(),
+            bounds.height_px(),
             opacity_attribute("fill-opacity", opacity)
         );
+    }
+
+    /// The id of a left-to-right gradient of `color` through `stops` (offset 0–1, opacity),
+    /// defined once for all shapes that use it.
+    fn gradient(&mut self, color: Rgb, stops: &[(f64, f64)]) -> String {
+        // Stops as written (offsets to 0.0001, opacities to 0.001): equal text, one gradient.
+        let key = GradientKey {
+            color,
+            stops: stops
+                .iter()
+                .map(|(offset, opacity)| {
+                    (
+                        (offset.clamp(0.0, 1.0) * 1e4).round() as u16,
+                        (opacity.clamp(0.0, 1.0) * 1e3).round() as u16,
+                    )
+                })
+                .collect(),
+        };
+        if let Some(id) = self.gradients.get(&key) {
+            return id.clone();
+        }
+        let id = format!("g{}", self.next_id);
+        self.next_id += 1;
+        // The default units run the gradient across each shape's own box, so one definition
+        // serves shapes anywhere.
+        let _ = write!(self.defs, r#"<linearGradient id="{id}">"#);
+        for (offset, opacity) in &key.stops {
+            let _ = write!(
+                self.defs,
+                r#"<stop offset="{:.4}" stop-color="{}" stop-opacity="{:.3}"/>"#,
+                f64::from(*offset) / 1e4,
+                color.hex(),
+                f64::from(*opacity) / 1e3
+            );
+        }
+        let _ = writeln!(self.defs, "</linearGradient>");
+        self.gradients.insert(key, id.clone());
+        id
     }
 
     /// Text whose vertical centre is at `y_centre`.
@@ -151,6 +232,21 @@ impl SvgWriter {
     ) {
         if text.is_empty() {
             return;
+        }
+        if let Some(clip) = &self.clip {
+            let extent = text_extent(
+                clip,
+                &self.measure,
+                x,
+                y_centre,
+                text,
+                size_px,
+                weight,
+                anchor,
+            );
+            if !self.admit(&extent) {
+                return;
+            }
         }
         // Noto Sans: the visual centre of lowercase-and-capitals text sits ~0.35 em above
         // the baseline.
@@ -177,23 +273,84 @@ impl SvgWriter {
         );
     }
 
-    /// Starts a group clipped to a rectangle; end it with `end_clip`.
+    /// Clips what follows to a rectangle, until `end_clip`.
     pub fn begin_clip(&mut self, x: f64, y: f64, width: f64, height: f64) {
-        let id = format!("c{}", self.next_id);
-        self.next_id += 1;
-        let _ = writeln!(
-            self.defs,
-            r#"<clipPath id="{id}"><rect x="{x:.2}" y="{y:.2}" width="{width:.2}" height="{height:.2}"/></clipPath>"#
-        );
-        let _ = writeln!(self.body, r#"<g clip-path="url(#{id})">"#);
+        self.end_clip();
+        self.clip = Some(Clip {
+            bounds: Bounds::of_rect(x, y, width, height),
+            id: None,
+            is_group_open: false,
+        });
     }
 
     pub fn end_clip(&mut self) {
-        let _ = writeln!(self.body, "</g>");
+        self.close_clipped_group();
+        self.clip = None;
+    }
+
+    /// `shape` cut to the clip; `None` when nothing of it is left.
+    fn cut(&mut self, shape: Bounds) -> Option<Bounds> {
+        let shape = match &self.clip {
+            Some(clip) => clip.bounds.intersection(&shape)?,
+            None => (shape.width_px() > 0.0 && shape.height_px() > 0.0).then_some(shape)?,
+        };
+        self.close_clipped_group();
+        Some(shape)
+    }
+
+    /// Whether a shape painting `extent` is to be written; opens a clipped group for it when
+    /// it crosses the clip's edge and closes one when it does not, so the order of shapes
+    /// stays as written.
+    fn admit(&mut self, extent: &Bounds) -> bool {
+        let Some(clip) = &mut self.clip else {
+            return true;
+        };
+        match clip.bounds.place(extent) {
+            Placement::Outside => false,
+            Placement::Inside => {
+                self.close_clipped_group();
+                true
+            }
+            Placement::Crossing => {
+                if !clip.is_group_open {
+                    let id = match &clip.id {
+                        Some(id) => id.clone(),
+                        None => {
+                            let id = format!("c{}", self.next_id);
+                            self.next_id += 1;
+                            let bounds = clip.bounds;
+                            let _ = writeln!(
+                                self.defs,
+                                r#"<clipPath id="{id}"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/></clipPath>"#,
+                                bounds.x0_px,
+                                bounds.y0_px,
+                                bounds.width_px(),
+                                bounds.height_px()
+                            );
+                            clip.id = Some(id.clone());
+                            id
+                        }
+                    };
+                    let _ = writeln!(self.body, r#"<g clip-path="url(#{id})">"#);
+                    clip.is_group_open = true;
+                }
+                true
+            }
+        }
+    }
+
+    fn close_clipped_group(&mut self) {
+        if let Some(clip) = &mut self.clip
+            && clip.is_group_open
+        {
+            let _ = writeln!(self.body, "</g>");
+            clip.is_group_open = false;
+        }
     }
 
     /// The whole document, on a background of `background`.
-    pub fn finish(self, width_px: f64, height_px: f64, title: &str, background: Rgb) -> String {
+    pub fn finish(mut self, width_px: f64, height_px: f64, title: &str, background: Rgb) -> String {
+        self.end_clip();
         format!(
             concat!(
                 r#"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -219,6 +376,42 @@ impl Default for SvgWriter {
     fn default() -> Self {
         SvgWriter::new()
     }
+}
+
+/// What text may paint, to place it against `clip`: most text is well inside, which an
+/// estimate from its length shows without measuring.
+#[allow(clippy::too_many_arguments)]
+fn text_extent(
+    clip: &Clip,
+    measure: &TextMeasure,
+    x: f64,
+    y_centre: f64,
+    text: &str,
+    size_px: f64,
+    weight: Weight,
+    anchor: Anchor,
+) -> Bounds {
+    let around = |width_px: f64| {
+        let x0 = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x - width_px / 2.0,
+            Anchor::End => x - width_px,
+        };
+        // Glyphs may reach a little past their advances (italics, kerning); accented
+        // capitals reach ~0.6 em above the centre and descenders as far below.
+        Bounds::of_rect(x0, y_centre, width_px, 0.0).grown(0.15 * size_px, 0.7 * size_px)
+    };
+    // No printable ASCII character of the shipped fonts is wider than 1 em.
+    if text
+        .bytes()
+        .all(|byte| byte == b' ' || byte.is_ascii_graphic())
+    {
+        let estimate = around(text.len() as f64 * size_px);
+        if clip.bounds.place(&estimate) == Placement::Inside {
+            return estimate;
+        }
+    }
+    around(measure.width_px(text, size_px as f32, weight))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,6 +449,17 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_printable_ascii_character_is_wider_than_an_em() {
+        let measure = TextMeasure::new();
+        for weight in [Weight::Regular, Weight::Bold] {
+            for byte in 0x20u8..0x7f {
+                let text = char::from(byte).to_string();
+                assert!(measure.width_px(&text, 10.0, weight) <= 10.0, "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn text_is_escaped() {

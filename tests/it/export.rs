@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use alliance_timeline::bundled::load_bundled;
-use alliance_timeline::export::{ExportOptions, png, svg};
+use alliance_timeline::export::{ExportOptions, Range, png, svg};
 use alliance_timeline::model::Timeline;
 use alliance_timeline::query::Filter;
 use alliance_timeline::style::Theme;
@@ -133,6 +133,45 @@ fn dark_and_light_exports_differ_in_background() {
     );
     assert_eq!(light.get_pixel(2, 2).0, [255, 255, 255, 255]);
     assert_eq!(dark.get_pixel(2, 2).0, [0x1b, 0x1b, 0x1b, 255]);
+}
+
+/// A range that cuts through many bars: shapes are cut or left out while writing, only shapes
+/// crossing the plot's edge are in clipped groups, and fades share their gradients.
+#[test]
+fn a_cut_range_clips_only_shapes_on_the_edge_and_shares_fades() {
+    let text = alliance_timeline::synthetic::timeline_ron(3000, 40, 1);
+    let timeline = alliance_timeline::load::load_bytes(
+        text.as_bytes(),
+        &alliance_timeline::load::EmbeddedTexts::default(),
+    )
+    .timeline
+    .expect("the synthetic timeline is valid");
+    let mut options = options(1600);
+    options.range = Range::from_edtf("1975/1982").expect("a range");
+    let image = svg::render(&timeline, &Filter::default(), &options);
+    let svg = &image.svg;
+    let groups: Vec<&str> = svg
+        .split(r#"<g clip-path=""#)
+        .skip(1)
+        .filter_map(|rest| rest.split("</g>").next())
+        .collect();
+    let shapes = svg.matches("<rect").count() + svg.matches("<text").count();
+    assert!(
+        groups.len() * 50 < shapes,
+        "{} clipped groups for {shapes} shapes",
+        groups.len()
+    );
+    for group in &groups {
+        assert!(
+            group.lines().count() <= 12,
+            "a large clipped group:\n{group}"
+        );
+    }
+    let fades = svg.matches("url(#g").count();
+    let gradients = svg.matches("<linearGradient").count();
+    assert!(fades > 100, "{fades} faded shapes");
+    assert!(gradients * 10 < fades, "{gradients} gradients for {fades}");
+    resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).expect("valid SVG");
 }
 
 /// The bundled timeline at 1200 px matches the stored image (fonts and layout are fixed).
