@@ -54,19 +54,7 @@ fn filter(c: &mut Criterion) {
     let (_, timeline) = timeline(1_000_000);
     let mut group = c.benchmark_group("filter-1M");
     group.sample_size(10);
-    let mut by_actor = Filter::default();
-    by_actor.show_only_actors(&timeline, ["a3", "a7"]);
-    group.bench_function("actors", |b| {
-        b.iter(|| black_box(select(&timeline, &by_actor)))
-    });
-    let by_text = Filter {
-        search: "Summit treaty".into(),
-        ..Filter::default()
-    };
-    group.bench_function("text-scan", |b| {
-        b.iter(|| black_box(select(&timeline, &by_text)))
-    });
-    group.bench_function("text-index-build", |b| {
+    group.bench_function("index-build", |b| {
         b.iter(|| black_box(SearchIndex::build(&timeline)))
     });
     let index = SearchIndex::build(&timeline);
@@ -75,6 +63,26 @@ fn filter(c: &mut Criterion) {
         index.word_count(),
         index.heap_bytes() / timeline.events.len()
     );
+    let mut by_actor = Filter::default();
+    by_actor.show_only_actors(&timeline, ["a3", "a7"]);
+    group.bench_function("actors-scan", |b| {
+        b.iter(|| black_box(select(&timeline, &by_actor)))
+    });
+    group.bench_function("actors", |b| {
+        b.iter(|| black_box(select_indexed(&timeline, &by_actor, Some(&index))))
+    });
+    let mut all_but_one = Filter::default();
+    all_but_one.hidden_actors.insert("a3".into());
+    group.bench_function("all-actors-but-one", |b| {
+        b.iter(|| black_box(select_indexed(&timeline, &all_but_one, Some(&index))))
+    });
+    let by_text = Filter {
+        search: "Summit treaty".into(),
+        ..Filter::default()
+    };
+    group.bench_function("text-scan", |b| {
+        b.iter(|| black_box(select(&timeline, &by_text)))
+    });
     group.bench_function("text", |b| {
         b.iter(|| black_box(select_indexed(&timeline, &by_text, Some(&index))))
     });
@@ -181,17 +189,19 @@ fn frame(ctx: &egui::Context, app: &mut App) -> usize {
 fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame-1920x1080");
     group.sample_size(20);
-    for events in [1_000usize, 1_000_000] {
+    for events in [1_000usize, 100_000, 1_000_000] {
         let (ctx, mut app, _folder) = window(events);
         for (zoom, view) in [
             ("all-years", TimeView::new(-7_700.0, 20_500.0)),
             ("one-month", TimeView::new(17_700.0, 17_730.0)),
         ] {
-            let mut shift = 0.0;
+            let mut frame_number = 0u64;
             group.bench_function(format!("{zoom}/{events}"), |b| {
                 b.iter(|| {
-                    // A new view every frame, as while panning: the scene is laid out again.
-                    shift += view.width_days() * 0.001;
+                    // A new view every frame, as while panning, so the scene is laid out
+                    // again; back and forth, so the view stays on the events.
+                    frame_number += 1;
+                    let shift = (frame_number % 2) as f64 * view.width_days() * 0.001;
                     app.emit(Command::MoveView(view.panned(shift)));
                     black_box(frame(&ctx, &mut app))
                 })

@@ -131,27 +131,35 @@ pub fn select_indexed(
             }
         }
     }
-    let looked_at: Box<dyn Iterator<Item = usize>> = match &required {
-        Some(required) => Box::new(required.iter()),
-        None => Box::new(0..timeline.events.len()),
-    };
+    let every_actor_shown = actor_shown.iter().all(|&shown| shown);
+    // A few actors shown of many: only their events need looking at.
+    if !every_actor_shown
+        && let Some(actor_events) = index.and_then(|index| index.events_of_actors(&actor_shown))
+    {
+        match &mut required {
+            Some(required) => required.intersect_with(&actor_events),
+            None => required = Some(actor_events),
+        }
+    }
+    let has_date_range = date_range != (None, None);
 
     let mut events_per_actor = vec![0usize; timeline.actors.len()];
     let mut events = Vec::new();
-    for number in looked_at {
+    let mut visit = |number: usize| {
         let Some(event) = timeline.events.get(number) else {
-            continue;
+            return;
         };
-        let on_shown_track = event
-            .actors
-            .iter()
-            .any(|actor| actor_shown.get(actor.get()).copied().unwrap_or(false));
+        let on_shown_track = every_actor_shown
+            || event
+                .actors
+                .iter()
+                .any(|actor| actor_shown.get(actor.get()).copied().unwrap_or(false));
         if !on_shown_track
             || !has_any_tag(event, &filter.tags)
-            || !in_date_range(&event.when, date_range)
+            || has_date_range && !in_date_range(&event.when, date_range)
             || !words.iter().all(|word| word.found_in(number, event))
         {
-            continue;
+            return;
         }
         for actor in &event.actors {
             if let Some(count) = events_per_actor.get_mut(actor.get()) {
@@ -161,6 +169,10 @@ pub fn select_indexed(
         if let Ok(number) = u32::try_from(number) {
             events.push(EventIndex(number));
         }
+    };
+    match &required {
+        Some(required) => required.iter().for_each(&mut visit),
+        None => (0..timeline.events.len()).for_each(&mut visit),
     }
     Selection {
         events,
@@ -455,6 +467,29 @@ mod tests {
                 let scanned = select(timeline, &filter);
                 let indexed = select_indexed(timeline, &filter, Some(&index));
                 assert_eq!(scanned, indexed, "{search:?}");
+            }
+        }
+        // Actors shown or hidden, with and without a search, through the index's lists.
+        for timeline in [&bundled, &synthetic] {
+            let index = SearchIndex::build(timeline);
+            let first = timeline.actors[0].id.as_str();
+            let second = timeline.actors[1].id.as_str();
+            for search in ["", "summit", "trump"] {
+                let mut few = Filter {
+                    search: search.into(),
+                    ..Filter::default()
+                };
+                few.show_only_actors(timeline, [first, second]);
+                let mut many = Filter {
+                    search: search.into(),
+                    ..Filter::default()
+                };
+                many.hidden_actors.insert(first.to_owned());
+                for filter in [few, many] {
+                    let scanned = select(timeline, &filter);
+                    let indexed = select_indexed(timeline, &filter, Some(&index));
+                    assert_eq!(scanned, indexed, "{filter:?}");
+                }
             }
         }
         let filter = Filter {

@@ -1,5 +1,6 @@
 //! A word index over the searchable text of every event (title, summary, quotes, notes,
-//! tags), built once per timeline, so that a search of a million events costs milliseconds.
+//! tags), built once per timeline, so that a search of a million events costs milliseconds;
+//! with it, each actor's events, so that showing a few actors of many looks only at theirs.
 //!
 //! Text is cut into words (runs of letters and digits) folded to ASCII lower case, the same
 //! folding the search applies (other letters keep their case; the search tries the word's
@@ -26,6 +27,10 @@ pub struct SearchIndex {
     postings: Vec<u8>,
     /// Where each word's list starts in `postings`, plus the end of the last one.
     posting_starts: Vec<usize>,
+    /// Each actor's events, ascending, one list after another.
+    actor_events: Vec<u32>,
+    /// Where each actor's list starts in `actor_events`, plus the end of the last one.
+    actor_event_starts: Vec<usize>,
     event_count: usize,
 }
 
@@ -124,6 +129,18 @@ impl SearchIndex {
             }
         }
 
+        let mut events_per_actor: Vec<Vec<u32>> = vec![Vec::new(); timeline.actors.len()];
+        for (event_number, event) in timeline.events.iter().enumerate() {
+            let Ok(event_number) = u32::try_from(event_number) else {
+                break;
+            };
+            for actor in &event.actors {
+                if let Some(list) = events_per_actor.get_mut(actor.get()) {
+                    list.push(event_number);
+                }
+            }
+        }
+
         let mut words: Vec<(String, usize)> = word_ids.into_iter().collect();
         words.sort_unstable();
         let mut index = SearchIndex {
@@ -140,6 +157,11 @@ impl SearchIndex {
             }
             index.posting_starts.push(index.postings.len());
         }
+        index.actor_event_starts.push(0);
+        for list in events_per_actor {
+            index.actor_events.extend(list);
+            index.actor_event_starts.push(index.actor_events.len());
+        }
         index.vocabulary.shrink_to_fit();
         index.postings.shrink_to_fit();
         index
@@ -154,8 +176,35 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         self.vocabulary.capacity()
             + self.postings.capacity()
-            + (self.word_starts.capacity() + self.posting_starts.capacity())
+            + self.actor_events.capacity() * std::mem::size_of::<u32>()
+            + (self.word_starts.capacity()
+                + self.posting_starts.capacity()
+                + self.actor_event_starts.capacity())
                 * std::mem::size_of::<usize>()
+    }
+
+    /// The events of the actors shown (`shown[actor]`), when they are few enough that
+    /// looking at them alone beats looking at every event; `None` otherwise.
+    pub fn events_of_actors(&self, shown: &[bool]) -> Option<BitSet> {
+        let lists: Vec<&[u32]> = shown
+            .iter()
+            .enumerate()
+            .filter(|&(_, &is_shown)| is_shown)
+            .filter_map(|(actor, _)| {
+                let start = *self.actor_event_starts.get(actor)?;
+                let end = *self.actor_event_starts.get(actor + 1)?;
+                self.actor_events.get(start..end)
+            })
+            .collect();
+        let total: usize = lists.iter().map(|list| list.len()).sum();
+        if total > self.event_count / 4 {
+            return None;
+        }
+        let mut events = BitSet::new(self.event_count);
+        for &event in lists.iter().flat_map(|list| list.iter()) {
+            events.insert(event as usize);
+        }
+        Some(events)
     }
 
     /// The events whose indexed text may hold `word`, as the search matches it (ASCII case
@@ -356,6 +405,27 @@ mod tests {
         assert!(events_of(&index, &timeline, "bolton's").contains(&"bolton-book".to_owned()));
         assert!(index.candidates("\u{201C}").is_none());
         assert!(index.candidates("--").is_none());
+    }
+
+    #[test]
+    fn the_events_of_a_few_actors_are_listed_and_of_many_are_not() {
+        let timeline = load_bundled().timeline.expect("bundled timeline");
+        let index = SearchIndex::build(&timeline);
+        let bolton = timeline.actor_by_id("bolton").expect("bolton");
+        let mut shown = vec![false; timeline.actors.len()];
+        shown[bolton.get()] = true;
+        let events = index.events_of_actors(&shown).expect("few events");
+        let listed: Vec<usize> = events.iter().collect();
+        let expected: Vec<usize> = (0..timeline.events.len())
+            .filter(|&number| timeline.events[number].actors.contains(&bolton))
+            .collect();
+        assert_eq!(listed, expected);
+        assert!(!listed.is_empty());
+        assert!(
+            index
+                .events_of_actors(&vec![true; timeline.actors.len()])
+                .is_none()
+        );
     }
 
     #[test]

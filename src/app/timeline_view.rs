@@ -298,13 +298,16 @@ fn item_widgets(
             ItemKind::Cluster { .. } => {
                 let (first_day, last_day) = (item.first_day, item.last_day);
                 let events = cluster_events(&document.rows, item);
-                let label = format!(
-                    "{} events, {}",
-                    item.count(),
-                    crate::model::human_date::short_day_range(first_day, last_day)
-                );
+                // Written out only when asked for: a zoomed-out view shows a thousand clusters.
+                let label = || {
+                    format!(
+                        "{} events, {}",
+                        item.count(),
+                        crate::model::human_date::short_day_range(first_day, last_day)
+                    )
+                };
                 response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label()));
                 if response.clicked() {
                     clicked_item = true;
                     commands.push(Command::MoveView(TimeView::fitting(
@@ -312,7 +315,7 @@ fn item_widgets(
                     )));
                 }
                 response.on_hover_ui(|ui| {
-                    ui.label(egui::RichText::new(&label).strong());
+                    ui.label(egui::RichText::new(label()).strong());
                     for event in events.iter().take(12) {
                         if let Some(event) = document.timeline.event(*event) {
                             ui.label(format!("• {}", event.title));
