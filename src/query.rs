@@ -142,6 +142,22 @@ pub fn select_indexed(
         }
     }
     let has_date_range = date_range != (None, None);
+    // Without tags, dates or words that need the texts read, the index alone decides.
+    let needs_event_check = !filter.tags.is_empty()
+        || has_date_range
+        || words.iter().any(|word| {
+            word.actor_named.contains(&true)
+                || !word
+                    .candidates
+                    .as_ref()
+                    .is_some_and(|candidates| candidates.exact)
+        });
+    if let Some(index) = index
+        && !needs_event_check
+    {
+        let selected = required.unwrap_or_else(|| BitSet::full(timeline.events.len()));
+        return selection_from_index(timeline, index, selected, actor_shown, date_error);
+    }
 
     let mut events_per_actor = vec![0usize; timeline.actors.len()];
     let mut events = Vec::new();
@@ -174,6 +190,52 @@ pub fn select_indexed(
         Some(required) => required.iter().for_each(&mut visit),
         None => (0..timeline.events.len()).for_each(&mut visit),
     }
+    Selection {
+        events,
+        actor_shown,
+        events_per_actor,
+        date_error,
+    }
+}
+
+/// The selection from a set of candidates (already limited by words and a few shown actors):
+/// events with no shown actor are dropped, looking only at hidden actors' events, and the
+/// events per actor are counted from the index's lists.
+fn selection_from_index(
+    timeline: &Timeline,
+    index: &SearchIndex,
+    mut selected: BitSet,
+    actor_shown: Vec<bool>,
+    date_error: Option<String>,
+) -> Selection {
+    let is_shown = |actor: &ActorIndex| actor_shown.get(actor.get()).copied().unwrap_or(false);
+    for (actor, _) in actor_shown.iter().enumerate().filter(|(_, shown)| !**shown) {
+        for &event in index.actor_events(actor) {
+            let event = event as usize;
+            if selected.contains(event)
+                && !timeline
+                    .events
+                    .get(event)
+                    .is_some_and(|event| event.actors.iter().any(is_shown))
+            {
+                selected.remove(event);
+            }
+        }
+    }
+    let events_per_actor = (0..timeline.actors.len())
+        .map(|actor| {
+            index
+                .actor_events(actor)
+                .iter()
+                .filter(|&&event| selected.contains(event as usize))
+                .count()
+        })
+        .collect();
+    let events = selected
+        .iter()
+        .filter_map(|event| u32::try_from(event).ok())
+        .map(EventIndex)
+        .collect();
     Selection {
         events,
         actor_shown,

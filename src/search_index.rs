@@ -52,6 +52,23 @@ impl BitSet {
         BitSet(vec![0; len.div_ceil(64)])
     }
 
+    /// Every number below `len`.
+    pub fn full(len: usize) -> BitSet {
+        let mut words = vec![u64::MAX; len.div_ceil(64)];
+        if let Some(last) = words.last_mut()
+            && len % 64 != 0
+        {
+            *last = (1 << (len % 64)) - 1;
+        }
+        BitSet(words)
+    }
+
+    pub fn remove(&mut self, index: usize) {
+        if let Some(word) = self.0.get_mut(index / 64) {
+            *word &= !(1 << (index % 64));
+        }
+    }
+
     pub fn insert(&mut self, index: usize) {
         if let Some(word) = self.0.get_mut(index / 64) {
             *word |= 1 << (index % 64);
@@ -181,6 +198,17 @@ impl SearchIndex {
                 + self.posting_starts.capacity()
                 + self.actor_event_starts.capacity())
                 * std::mem::size_of::<usize>()
+    }
+
+    /// The events of one actor, ascending.
+    pub fn actor_events(&self, actor: usize) -> &[u32] {
+        match (
+            self.actor_event_starts.get(actor),
+            self.actor_event_starts.get(actor + 1),
+        ) {
+            (Some(&start), Some(&end)) => self.actor_events.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// The events of the actors shown (`shown[actor]`), when they are few enough that
@@ -356,6 +384,12 @@ mod tests {
         }
         assert_eq!(set.iter().collect::<Vec<_>>(), [0, 63, 64, 130, 199]);
         assert!(set.contains(130) && !set.contains(131) && !set.contains(500));
+        let full = BitSet::full(130);
+        assert_eq!(full.iter().count(), 130);
+        assert!(full.contains(129) && !full.contains(130));
+        set.remove(64);
+        assert!(!set.contains(64));
+        set.insert(64);
         let mut other = BitSet::new(200);
         other.insert(64);
         other.insert(100);
