@@ -655,20 +655,25 @@ mod tests {
         assert!(s.items[2].label.expect("last title has room").is_full);
     }
 
-    #[test]
-    fn dense_runs_become_bounded_clusters_whose_counts_add_up() {
-        // 3000 events, one a day from 1970-01-01: 3000 days over 300 px.
-        let events: Vec<(String, String)> = (0..3000)
-            .map(|i| {
-                let date = crate::model::date::date_of_day(i).expect("date");
-                (format!("e{i}"), date.format("%Y-%m-%d").to_string())
+    /// One event on each of these days (day 0 is 1970-01-01), named `e<day>`.
+    fn daily_timeline(days: impl Iterator<Item = i64>) -> Timeline {
+        let events: Vec<(String, String)> = days
+            .map(|day| {
+                let date = crate::model::date::date_of_day(day).expect("date");
+                (format!("e{day}"), date.format("%Y-%m-%d").to_string())
             })
             .collect();
         let borrowed: Vec<(&str, &str)> = events
             .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .map(|(id, when)| (id.as_str(), when.as_str()))
             .collect();
-        let t = timeline(&borrowed);
+        timeline(&borrowed)
+    }
+
+    #[test]
+    fn dense_runs_become_bounded_clusters_whose_counts_add_up() {
+        // 3000 events, one a day from 1970-01-01: 3000 days over 300 px.
+        let t = daily_timeline(0..3000);
         let s = scene(&t, 40.0, TimeView::new(0.0, 3000.0), 300.0);
         let total: usize = s.items.iter().map(Item::count).sum();
         assert_eq!(total, 3000, "every event is in exactly one item");
@@ -681,18 +686,7 @@ mod tests {
     #[test]
     fn dense_lanes_are_counted_in_buckets_that_stay_put_while_panning() {
         // Two clumps of 1000 daily events, 1970–1972 and 1990–1992, over 300 px.
-        let events: Vec<(String, String)> = (0..1000)
-            .chain(7300..8300)
-            .map(|i| {
-                let date = crate::model::date::date_of_day(i).expect("date");
-                (format!("e{i}"), date.format("%Y-%m-%d").to_string())
-            })
-            .collect();
-        let borrowed: Vec<(&str, &str)> = events
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        let t = timeline(&borrowed);
+        let t = daily_timeline((0..1000).chain(7300..8300));
         // 33⅓ days per pixel: a bucket of 48 px holds 1600 days.
         let view = TimeView::new(-1_000.0, 9_000.0);
         let s = scene(&t, 40.0, view, 300.0);
