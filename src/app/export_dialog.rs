@@ -288,9 +288,23 @@ impl ExportDialog {
             .rendering
             .as_ref()
             .is_some_and(|(rendering, _)| *rendering == key);
-        if shown || under_way {
-            return;
+        if !(shown || under_way) {
+            self.start_preview(ctx, timeline, key);
         }
+        if self.rendering.is_some() {
+            // Draw again soon: the spinner turns, and a dialog that has just opened finishes
+            // sizing itself without waiting for the rendering.
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    /// Renders the preview for `key` on a thread of its own.
+    fn start_preview(
+        &mut self,
+        ctx: &egui::Context,
+        timeline: &Arc<crate::model::Timeline>,
+        key: PreviewKey,
+    ) {
         let (sender, results) = channel();
         let timeline = Arc::clone(timeline);
         let worker_key = key.clone();
