@@ -8,6 +8,7 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod bit_set;
 pub mod bundled;
 pub mod cli;
 pub mod crash;

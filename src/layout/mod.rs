@@ -3,6 +3,7 @@
 //! benchmarks share it.
 
 pub mod axis;
+mod lane_items;
 pub mod scene;
 pub mod spans;
 pub mod time_view;
