@@ -77,7 +77,11 @@ impl App {
                     self.settings.collapsed_groups.insert(group);
                 }
                 if let Some(document) = &mut self.document {
-                    document.refilter(&self.settings.filter, &self.settings.collapsed_groups, ctx);
+                    document.refilter(
+                        &self.settings.filter,
+                        &self.settings.collapsed_groups,
+                        super::wake(ctx),
+                    );
                 }
             }
             Command::ReadSource { source, excerpt } => {
@@ -127,7 +131,6 @@ impl App {
                 };
                 self.export_dialog.error = None;
                 self.exporting = Some(super::export_job::ExportJob::start(
-                    ctx,
                     super::export_job::ExportRequest {
                         timeline: std::sync::Arc::clone(&document.timeline),
                         filter: self.settings.filter.clone(),
@@ -135,6 +138,7 @@ impl App {
                         path: path.to_path_buf(),
                         protected,
                     },
+                    super::wake(ctx),
                 ));
             }
             Err(message) => self.export_dialog.error = Some(message),
@@ -170,7 +174,11 @@ impl App {
     pub(super) fn set_filter(&mut self, ctx: &egui::Context, filter: Filter) {
         self.settings.filter = filter;
         if let Some(document) = &mut self.document {
-            document.refilter(&self.settings.filter, &self.settings.collapsed_groups, ctx);
+            document.refilter(
+                &self.settings.filter,
+                &self.settings.collapsed_groups,
+                super::wake(ctx),
+            );
         }
         self.forget_hidden_selection();
     }
@@ -189,7 +197,7 @@ impl App {
     /// An event the filter hides is no longer selected.
     fn forget_hidden_selection(&mut self) {
         if let (Some(document), Some(selected)) = (&self.document, self.selected)
-            && !document.selection.contains(selected)
+            && !document.filtered.selection.contains(selected)
         {
             self.selected = None;
         }

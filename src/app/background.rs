@@ -7,13 +7,10 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use eframe::egui;
+use crate::job::{CannotStart, Job, Poll, Wake};
 
-use super::theme::TRACK_FONT_SIZE;
 use super::{Document, Origin};
-use crate::fonts::{TextMeasure, Weight};
 use crate::load::{Checked, FolderTexts, MAX_FILE_BYTES, load_bytes};
 use crate::query::Filter;
 
@@ -92,16 +89,11 @@ pub fn prepare(
     // The file's bytes and the parser's copies are gone: give their pages back.
     crate::memory::release_freed_memory();
     progress.phase.store(2, Ordering::Relaxed);
-    // The same font files as the window, measured without the window's font system, so this
-    // can run anywhere.
-    let measure = TextMeasure::new();
-    let mut width_px = |title: &str| measure.width_px(title, TRACK_FONT_SIZE, Weight::Regular);
     Ok(Document::new(
         origin.clone(),
         timeline,
         &preparation.filter,
         &preparation.collapsed,
-        &mut width_px,
     ))
 }
 
@@ -163,49 +155,51 @@ pub enum Purpose {
     Reload,
 }
 
-/// A load running on a worker thread.
+/// A load running in the background.
 pub struct LoadJob {
     pub origin: Origin,
     pub purpose: Purpose,
     pub progress: Arc<Progress>,
-    outcome: Receiver<Result<Document, Failure>>,
+    job: Result<Job<Result<Document, Failure>>, CannotStart>,
 }
 
 impl LoadJob {
+    /// Starts loading; `wake` is called when the document is ready.
     pub fn start(
-        ctx: &egui::Context,
         origin: Origin,
         purpose: Purpose,
         preparation: Preparation,
+        wake: Wake,
     ) -> LoadJob {
         let progress = Arc::new(Progress::default());
-        let (sender, outcome) = channel();
         let worker_progress = Arc::clone(&progress);
         let worker_origin = origin.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let result = prepare(&worker_origin, &preparation, &worker_progress);
-            // The window may have gone; nothing to do then.
-            let _ = sender.send(result);
-            ctx.request_repaint();
+        let job = Job::start("load", wake, move |_| {
+            prepare(&worker_origin, &preparation, &worker_progress)
         });
         LoadJob {
             origin,
             purpose,
             progress,
-            outcome,
+            job,
         }
     }
 
     /// The result once the worker is done.
     pub fn poll(&self) -> Option<Result<Document, Failure>> {
-        match self.outcome.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(Failure::Problems(vec![format!(
-                "{}: loading stopped unexpectedly",
+        let stopped = |reason: &str| {
+            Some(Err(Failure::Problems(vec![format!(
+                "{}: {reason}",
                 self.origin.display_name()
-            )]))),
+            )])))
+        };
+        match &self.job {
+            Ok(job) => match job.poll() {
+                Poll::Pending => None,
+                Poll::Ready(result) => Some(result),
+                Poll::Lost => stopped("loading stopped unexpectedly"),
+            },
+            Err(error) => stopped(&error.to_string()),
         }
     }
 

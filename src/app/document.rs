@@ -1,24 +1,24 @@
-//! The open timeline and everything derived from it, each recomputed only when what it
-//! depends on changes: spans, title widths and the search index per load, the selection and
-//! rows per filter change (on a worker for large timelines), the scene per view change.
+//! The open timeline and everything the view stage derives from it, each recomputed only
+//! when what it depends on changes: spans, title widths and the search index per load, the
+//! filtered view per filter change (in the background for large timelines), the scene per
+//! view change, the drawing per view, frame or emphasis change.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use eframe::egui;
-
 use super::filtering::{
-    BACKGROUND_FROM_EVENTS, FilterInput, FilterWorker, Filtered, INDEX_FROM_EVENTS, derive,
-    fitting_view, index_in_background,
+    BACKGROUND_FROM_EVENTS, FilterInput, FilterQueue, INDEX_FROM_EVENTS, index_in_background,
 };
-use crate::layout::scene::{Scene, SceneInput, SceneMetrics, layout_scene};
-use crate::layout::spans::{EventSpan, event_spans};
+use crate::job::{Job, Wake};
+use crate::layout::scene::Scene;
 use crate::layout::time_view::TimeView;
-use crate::layout::tracks::{Row, RowMetrics};
 use crate::model::{EventIndex, Timeline};
-use crate::query::{Filter, Selection};
+use crate::query::Filter;
 use crate::search_index::SearchIndex;
+use crate::view::{
+    DrawInput, Drawing, FilteredView, Frame, Highlight, Prepared, TitleWidths, draw,
+};
 
 /// Where the open timeline came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,30 +48,30 @@ pub struct Document {
     pub origin: Origin,
     /// Shared with the filtering and indexing threads.
     pub timeline: Arc<Timeline>,
-    pub spans: Arc<Vec<EventSpan>>,
-    pub period_spans: Vec<Option<EventSpan>>,
-    /// Title widths at the track font size, by event index.
-    pub title_widths_px: Vec<f64>,
-    pub selection: Selection,
-    pub rows: Vec<Row>,
-    pub content_height_px: f64,
-    pub row_metrics: RowMetrics,
-    pub scene_metrics: SceneMetrics,
-    /// The time span the overview strip shows: all shown events.
-    pub overview_extent: TimeView,
-    /// Shown events per column of the overview strip.
-    pub overview_density: Vec<u32>,
+    /// Drawn extents and title widths, once per timeline.
+    pub prepared: Prepared,
+    /// Selection, rows, overview: once per filter change.
+    pub filtered: FilteredView,
     /// How many events carry each tag, sorted by tag.
     pub tag_counts: Vec<(String, usize)>,
-    /// The filter the selection was made with.
-    pub filter: Option<Filter>,
     /// Per source: its text cut where quoted passages begin and end.
     pub source_segments: Vec<Vec<Segment>>,
     scene_cache: Option<(TimeView, f64, Arc<Scene>)>,
+    drawing_cache: Option<(DrawingKey, Arc<Drawing>)>,
     /// Words to events, for searching large timelines; built once, in the background.
     search_index: Arc<OnceLock<SearchIndex>>,
-    /// Filters large timelines off the window's thread (started on the first such change).
-    filter_worker: Option<FilterWorker>,
+    /// The job building the search index, while it runs.
+    _indexing: Option<Job<()>>,
+    /// Filters large timelines off the window's thread.
+    filtering: FilterQueue,
+}
+
+/// What a drawing depends on besides the filtered view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct DrawingKey {
+    view: TimeView,
+    frame: Frame,
+    highlight: Highlight,
 }
 
 /// A stretch of a source text and the excerpts (event, excerpt number) that quote all of it.
@@ -82,90 +82,67 @@ pub struct Segment {
 }
 
 impl Document {
-    /// Derives everything for `timeline`; `measure` gives a title's width in pixels.
+    /// Derives everything for `timeline`: spans, title widths (from the shipped font files,
+    /// so this runs off the window's thread too) and the first filtering.
     pub fn new(
         origin: Origin,
         timeline: Timeline,
         filter: &Filter,
         collapsed: &BTreeSet<String>,
-        measure: &mut dyn FnMut(&str) -> f64,
     ) -> Document {
-        let spans = Arc::new(event_spans(&timeline));
-        let period_spans = timeline
-            .periods
-            .iter()
-            .map(|period| EventSpan::of(&period.when))
-            .collect();
+        let prepared = Prepared::new(&timeline, TitleWidths::measured(&timeline));
         let source_segments = source_segments(&timeline);
-        let title_widths_px = timeline
-            .events
-            .iter()
-            .map(|event| measure(&event.title))
-            .collect();
+        let tag_counts = crate::query::tag_counts(&timeline);
         let timeline = Arc::new(timeline);
         let search_index = Arc::new(OnceLock::new());
-        index_in_background(&timeline, &search_index);
+        let indexing = index_in_background(&timeline, &search_index);
         let mut document = Document {
             origin,
             timeline,
-            spans,
-            period_spans,
-            title_widths_px,
-            selection: Selection::default(),
-            rows: Vec::new(),
-            content_height_px: 0.0,
-            row_metrics: RowMetrics::default(),
-            scene_metrics: SceneMetrics::default(),
+            prepared,
+            filtered: FilteredView::empty(),
+            tag_counts,
             source_segments,
-            filter: None,
-            overview_extent: TimeView::default(),
-            overview_density: Vec::new(),
-            tag_counts: Vec::new(),
             scene_cache: None,
+            drawing_cache: None,
             search_index,
-            filter_worker: None,
+            _indexing: indexing,
+            filtering: FilterQueue::default(),
         };
-        document.tag_counts = crate::query::tag_counts(&document.timeline);
-        let filtered = derive(&document.filter_input(filter, collapsed));
+        let filtered = document.filter_input(filter, collapsed).derive();
         document.install(filtered);
         document
     }
 
     /// Recomputes the selection and the rows after a filter or a collapse changed: at once
-    /// for most timelines, on the worker for large ones (`ctx` is woken when it is done, and
-    /// [`Document::poll_filtering`] takes the result).
-    pub fn refilter(&mut self, filter: &Filter, collapsed: &BTreeSet<String>, ctx: &egui::Context) {
+    /// for most timelines, in the background for large ones (`wake` is called when it is
+    /// done, and [`Document::poll_filtering`] takes the result).
+    pub fn refilter(&mut self, filter: &Filter, collapsed: &BTreeSet<String>, wake: Wake) {
         if self.timeline.events.len() >= BACKGROUND_FROM_EVENTS {
-            self.refilter_in_background(filter, collapsed, ctx);
+            self.refilter_in_background(filter, collapsed, wake);
         } else {
-            let filtered = derive(&self.filter_input(filter, collapsed));
+            let filtered = self.filter_input(filter, collapsed).derive();
             self.install(filtered);
         }
     }
 
-    /// Hands a filter change to the worker; the selection on screen stays until
+    /// Hands a filter change to the background; the selection on screen stays until
     /// [`Document::poll_filtering`] takes the result (done at once if no thread can start).
     pub fn refilter_in_background(
         &mut self,
         filter: &Filter,
         collapsed: &BTreeSet<String>,
-        ctx: &egui::Context,
+        wake: Wake,
     ) {
         let input = self.filter_input(filter, collapsed);
-        if self.filter_worker.is_none() {
-            self.filter_worker = FilterWorker::start(ctx);
+        if !self.filtering.request(input.clone(), wake) {
+            self.install(input.derive());
         }
-        if let Some(worker) = &mut self.filter_worker
-            && worker.request(input.clone())
-        {
-            return;
-        }
-        self.install(derive(&input));
     }
 
     /// Takes a finished background filtering; true when the selection changed.
     pub fn poll_filtering(&mut self) -> bool {
-        let Some(filtered) = self.filter_worker.as_mut().and_then(FilterWorker::poll) else {
+        let Some(filtered) = self.filtering.poll() else {
             return false;
         };
         self.install(filtered);
@@ -179,66 +156,80 @@ impl Document {
 
     /// True while a filter change is being worked out in the background.
     pub fn is_filtering(&self) -> bool {
-        self.filter_worker
-            .as_ref()
-            .is_some_and(FilterWorker::is_pending)
+        self.filtering.is_pending()
     }
 
     fn filter_input(&self, filter: &Filter, collapsed: &BTreeSet<String>) -> FilterInput {
         FilterInput {
             timeline: Arc::clone(&self.timeline),
-            spans: Arc::clone(&self.spans),
+            spans: Arc::clone(&self.prepared.spans),
             search_index: Arc::clone(&self.search_index),
             filter: filter.clone(),
             collapsed: collapsed.clone(),
-            row_metrics: self.row_metrics,
         }
     }
 
-    fn install(&mut self, filtered: Filtered) {
-        self.selection = filtered.selection;
-        self.filter = Some(filtered.filter);
-        self.rows = filtered.rows;
-        self.content_height_px = filtered.content_height_px;
-        self.overview_extent = filtered.overview_extent;
-        self.overview_density = filtered.overview_density;
+    fn install(&mut self, filtered: FilteredView) {
+        self.filtered = filtered;
         self.scene_cache = None;
+        self.drawing_cache = None;
     }
 
     /// The scene for a view, laid out again only when the view or the width changed.
     pub fn scene(&mut self, view: &TimeView, width_px: f64) -> Arc<Scene> {
-        let fresh = matches!(&self.scene_cache, Some((cached_view, cached_width, _))
-            if cached_view == view && *cached_width == width_px);
-        if !fresh {
-            self.scene_cache = None;
+        if let Some((cached_view, cached_width, scene)) = &self.scene_cache
+            && cached_view == view
+            && *cached_width == width_px
+        {
+            return Arc::clone(scene);
         }
-        let (_, _, scene) = self.scene_cache.get_or_insert_with(|| {
-            let input = SceneInput {
-                timeline: &self.timeline,
-                spans: &self.spans,
-                period_spans: &self.period_spans,
-                rows: &self.rows,
-                title_width_px: &|event| {
-                    self.title_widths_px
-                        .get(event.get())
-                        .copied()
-                        .unwrap_or(0.0)
-                },
-                row_metrics: &self.row_metrics,
-                metrics: &self.scene_metrics,
-            };
-            (
-                *view,
-                width_px,
-                Arc::new(layout_scene(&input, view, width_px)),
-            )
-        });
-        Arc::clone(scene)
+        let scene = Arc::new(crate::view::scene(
+            &self.timeline,
+            &self.prepared,
+            &self.filtered,
+            view,
+            width_px,
+        ));
+        self.scene_cache = Some((*view, width_px, Arc::clone(&scene)));
+        self.drawing_cache = None;
+        scene
+    }
+
+    /// The drawing of a view in `frame`, made again only when the view, the frame (size,
+    /// scroll) or what is emphasised changed.
+    pub fn drawing(
+        &mut self,
+        view: &TimeView,
+        frame: &Frame,
+        highlight: Highlight,
+    ) -> Arc<Drawing> {
+        let key = DrawingKey {
+            view: *view,
+            frame: *frame,
+            highlight,
+        };
+        let scene = self.scene(view, frame.area_width_px());
+        if let Some((cached, drawing)) = &self.drawing_cache
+            && *cached == key
+        {
+            return Arc::clone(drawing);
+        }
+        let drawing = Arc::new(draw(&DrawInput {
+            timeline: &self.timeline,
+            spans: &self.prepared.spans,
+            filtered: &self.filtered,
+            scene: &scene,
+            view,
+            frame,
+            highlight,
+        }));
+        self.drawing_cache = Some((key, Arc::clone(&drawing)));
+        drawing
     }
 
     /// A view fitting every shown event (or the whole timeline when none is shown).
     pub fn fitting_view(&self) -> TimeView {
-        fitting_view(&self.selection.events, &self.spans)
+        self.filtered.overview_extent
     }
 }
 

@@ -5,13 +5,13 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use eframe::egui::{self, RichText};
 
 use super::{App, Command, Origin};
 use crate::export::{self, ExportOptions, Format, Range};
+use crate::job::{Job, Poll};
 use crate::layout::time_view::TimeView;
 use crate::style::Theme;
 
@@ -42,7 +42,7 @@ pub struct ExportDialog {
     pub error: Option<String>,
     preview: Option<(PreviewKey, egui::TextureHandle)>,
     /// A preview being rendered, for this key.
-    rendering: Option<(PreviewKey, Receiver<Option<egui::ColorImage>>)>,
+    rendering: Option<(PreviewKey, Job<Option<egui::ColorImage>>)>,
 }
 
 /// Everything the preview depends on.
@@ -269,16 +269,22 @@ impl ExportDialog {
         timeline: &Arc<crate::model::Timeline>,
         key: PreviewKey,
     ) {
-        if let Some((rendered_key, results)) = &self.rendering
-            && let Ok(image) = results.try_recv()
-        {
-            let rendered_key = rendered_key.clone();
-            self.rendering = None;
-            self.preview = image.map(|image| {
-                let texture =
-                    ctx.load_texture("export-preview", image, egui::TextureOptions::LINEAR);
-                (rendered_key, texture)
-            });
+        if let Some((rendered_key, job)) = &self.rendering {
+            let image = match job.poll() {
+                Poll::Pending => None,
+                Poll::Ready(image) => Some(image),
+                // The rendering failed: no preview rather than a spinner forever.
+                Poll::Lost => Some(None),
+            };
+            if let Some(image) = image {
+                let rendered_key = rendered_key.clone();
+                self.rendering = None;
+                self.preview = image.map(|image| {
+                    let texture =
+                        ctx.load_texture("export-preview", image, egui::TextureOptions::LINEAR);
+                    (rendered_key, texture)
+                });
+            }
         }
         let shown = self
             .preview
@@ -305,19 +311,13 @@ impl ExportDialog {
         timeline: &Arc<crate::model::Timeline>,
         key: PreviewKey,
     ) {
-        let (sender, results) = channel();
         let timeline = Arc::clone(timeline);
         let worker_key = key.clone();
-        let worker_ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("export preview".into())
-            .spawn(move || {
-                // The dialog may have closed or moved on: then nobody listens, which is fine.
-                let _ = sender.send(render_preview(&timeline, &worker_key));
-                worker_ctx.request_repaint();
-            });
+        let job = Job::start("export preview", super::wake(ctx), move |_| {
+            render_preview(&timeline, &worker_key)
+        });
         // A rendering for an older key is dropped; its thread finishes unheard.
-        self.rendering = spawned.is_ok().then_some((key, results));
+        self.rendering = job.ok().map(|job| (key, job));
     }
 }
 

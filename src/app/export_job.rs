@@ -4,11 +4,9 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-
-use eframe::egui;
 
 use crate::export::{ExportOptions, Written};
+use crate::job::{CannotStart, Job, Poll, Wake};
 use crate::model::Timeline;
 use crate::query::Filter;
 
@@ -25,16 +23,14 @@ pub struct ExportRequest {
 /// An export under way.
 pub struct ExportJob {
     pub path: PathBuf,
-    result: Receiver<Result<Written, String>>,
+    job: Result<Job<Result<Written, String>>, CannotStart>,
 }
 
 impl ExportJob {
-    /// Starts writing; `ctx` is woken when it is done. Without a thread, writes at once.
-    pub fn start(ctx: &egui::Context, request: ExportRequest) -> ExportJob {
-        let (sender, result) = channel();
+    /// Starts writing; `wake` is called when it is done.
+    pub fn start(request: ExportRequest, wake: Wake) -> ExportJob {
         let path = request.path.clone();
-        let worker_ctx = ctx.clone();
-        let work = move || {
+        let job = Job::start("export", wake, move |_| {
             let protected: Vec<&std::path::Path> =
                 request.protected.iter().map(PathBuf::as_path).collect();
             crate::export::export_to_file(
@@ -45,28 +41,19 @@ impl ExportJob {
                 &protected,
             )
             .map_err(|error| error.to_string())
-        };
-        let spawned = std::thread::Builder::new().name("export".into()).spawn({
-            let sender = sender.clone();
-            move || {
-                let _ = sender.send(work());
-                worker_ctx.request_repaint();
-            }
         });
-        if let Err(error) = spawned {
-            let _ = sender.send(Err(format!("cannot start exporting: {error}")));
-        }
-        ExportJob { path, result }
+        ExportJob { path, job }
     }
 
     /// The outcome, once the image is written (or could not be).
     pub fn poll(&self) -> Option<Result<Written, String>> {
-        match self.result.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err("the export stopped unexpectedly".to_owned()))
-            }
+        match &self.job {
+            Ok(job) => match job.poll() {
+                Poll::Pending => None,
+                Poll::Ready(outcome) => Some(outcome),
+                Poll::Lost => Some(Err("the export stopped unexpectedly".to_owned())),
+            },
+            Err(error) => Some(Err(error.to_string())),
         }
     }
 }

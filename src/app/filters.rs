@@ -25,7 +25,7 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>)
             }
         });
     });
-    let shown = document.selection.events.len();
+    let shown = document.filtered.selection.events.len();
     let total = timeline.events.len();
     ui.label(format!("{shown} of {total} events shown"));
     ui.add_space(4.0);
@@ -66,7 +66,7 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>)
         .on_hover_text("An EDTF date: 2020, 2020-08, 2020-09-03");
         ui.end_row();
     });
-    if let Some(error) = &document.selection.date_error {
+    if let Some(error) = &document.filtered.selection.date_error {
         ui.colored_label(ui.visuals().error_fg_color, error);
     }
     ui.checkbox(&mut filter.hide_empty_tracks, "Hide tracks with no events");
@@ -95,6 +95,7 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>)
                     .iter()
                     .map(|&i| {
                         document
+                            .filtered
                             .selection
                             .events_per_actor
                             .get(i)
@@ -121,6 +122,7 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>)
                         let actor = &timeline.actors[i];
                         let mut shown = !filter.hidden_actors.contains(&actor.id);
                         let count = document
+                            .filtered
                             .selection
                             .events_per_actor
                             .get(i)

@@ -1,65 +1,70 @@
-//! The column of names left of the tracks: group headings (click to fold them) and each
-//! actor's name and colour, aligned with the tracks and scrolling with them.
+//! The column of names left of the tracks: painted from the drawing's name layers, with the
+//! window's own parts on top: a fold mark and a click target on each group heading, and a
+//! tooltip with the actor's description on each track's name. The mouse wheel over the
+//! names scrolls the tracks.
 
-use eframe::egui::{self, Align2, Pos2, Rect, Sense, Stroke, Vec2};
+use eframe::egui::{self, Align2, Pos2, Rect, Sense, Vec2};
 
-use super::theme::{self, ViewColors};
-use super::timeline_view::AXIS_HEADER_PX;
-use super::{App, Command, paint};
+use super::{App, Command, paint, theme};
 use crate::layout::tracks::RowKind;
+use crate::style::{Palette, Tint};
+use crate::view::primitives::Region;
+use crate::view::{Drawing, Frame};
 
 /// Group headings (click to fold) and actor names, aligned with the tracks.
 pub fn label_column_ui(
     ui: &mut egui::Ui,
     app: &App,
-    rect: Rect,
-    scroll_px: f64,
-    colors: &ViewColors,
+    canvas: &Frame,
+    drawing: &Drawing,
+    palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
     let Some(document) = &app.document else {
         return;
     };
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, colors.label_column);
-    let top = rect.top() + AXIS_HEADER_PX;
-    painter.text(
-        Pos2::new(rect.left() + 8.0, rect.top() + AXIS_HEADER_PX / 2.0),
-        Align2::LEFT_CENTER,
-        "Actors",
-        theme::bold(12.0),
-        colors.weak_text,
+    for layer in &drawing.layers {
+        if layer.region != Region::Names {
+            continue;
+        }
+        let mut shapes = Vec::new();
+        paint::shapes(ui, &layer.primitives, palette, &mut shapes);
+        ui.painter()
+            .with_clip_rect(paint::rect(&layer.clip))
+            .extend(shapes);
+    }
+    let column = paint::rect(&canvas.label_column);
+    let body = Rect::from_min_max(
+        Pos2::new(column.left(), canvas.tracks_top_px() as f32),
+        column.right_bottom(),
     );
-    let body = Rect::from_min_max(Pos2::new(rect.left(), top), rect.right_bottom());
     let painter = ui.painter_at(body);
-    for (index, row) in document.rows.iter().enumerate() {
-        let y0 = top + (row.top_px - scroll_px) as f32;
+    let text_color = paint::color32(Tint::solid(palette.text));
+    let metrics = &document.filtered.row_metrics;
+    for (index, row) in document.filtered.rows.iter().enumerate() {
+        let y0 = canvas.y(row.top_px) as f32;
         let row_rect = Rect::from_min_size(
-            Pos2::new(rect.left(), y0),
-            Vec2::new(rect.width(), row.height_px as f32),
+            Pos2::new(column.left(), y0),
+            Vec2::new(column.width(), row.height_px as f32),
         );
         if !row_rect.intersects(body) {
             continue;
         }
         match &row.kind {
             RowKind::Group {
-                name,
-                collapsed,
-                actor_count,
+                name, collapsed, ..
             } => {
                 let heading = Rect::from_min_size(
                     row_rect.min,
-                    Vec2::new(rect.width(), document.row_metrics.heading_height_px as f32),
+                    Vec2::new(column.width(), metrics.heading_height_px as f32),
                 );
-                painter.rect_filled(heading, 0.0, colors.heading);
-                let arrow = if *collapsed { "▶" } else { "▼" };
-                let text = format!("{arrow} {name} ({actor_count})");
+                let mark = if *collapsed { "▶" } else { "▼" };
                 painter.text(
-                    Pos2::new(heading.left() + 8.0, heading.center().y),
+                    Pos2::new(heading.left() + 7.0, heading.center().y),
                     Align2::LEFT_CENTER,
-                    &text,
-                    theme::bold(13.0),
-                    colors.text,
+                    mark,
+                    theme::bold(11.0),
+                    text_color,
                 );
                 let clickable = heading.intersect(body);
                 if clickable.height() > 0.0 {
@@ -86,31 +91,6 @@ pub fn label_column_ui(
                 let Some(actor_data) = document.timeline.actor(*actor) else {
                     continue;
                 };
-                let color = theme::actor_color(actor_data, actor.get());
-                let centre_y = y0
-                    + (document.row_metrics.lane_height_px as f32
-                        + document.row_metrics.track_padding_px as f32)
-                        / 2.0;
-                painter.rect_filled(
-                    Rect::from_center_size(
-                        Pos2::new(rect.left() + 12.0, centre_y),
-                        Vec2::splat(9.0),
-                    ),
-                    2.0,
-                    color,
-                );
-                let galley = paint::elided_galley(
-                    ui,
-                    &actor_data.name,
-                    egui::FontId::proportional(13.0),
-                    colors.text,
-                    rect.width() - 30.0,
-                );
-                painter.galley(
-                    Pos2::new(rect.left() + 22.0, centre_y - galley.size().y / 2.0),
-                    galley,
-                    colors.text,
-                );
                 let hover_rect = row_rect.intersect(body);
                 if hover_rect.height() > 0.0 {
                     let response = ui.interact(
@@ -119,6 +99,7 @@ pub fn label_column_ui(
                         Sense::hover(),
                     );
                     let count = document
+                        .filtered
                         .selection
                         .events_per_actor
                         .get(actor.get())
@@ -135,11 +116,6 @@ pub fn label_column_ui(
                 }
             }
         }
-        painter.hline(
-            rect.x_range(),
-            row_rect.bottom(),
-            Stroke::new(1.0, colors.track_stripe),
-        );
     }
     // The wheel over the names scrolls the tracks.
     if ui.rect_contains_pointer(body) {

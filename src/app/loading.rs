@@ -48,7 +48,12 @@ impl App {
         let large = matches!(&origin, Origin::File(path)
             if background::file_size(path) >= background::BACKGROUND_FROM_BYTES);
         if large {
-            self.loading = Some(LoadJob::start(ctx, origin, purpose, preparation));
+            self.loading = Some(LoadJob::start(
+                origin,
+                purpose,
+                preparation,
+                super::wake(ctx),
+            ));
         } else {
             let result = prepare(&origin, &preparation, &background::Progress::default());
             self.finish(ctx, origin, purpose, result);
@@ -126,7 +131,7 @@ impl App {
 
     fn show_opened(&mut self, ctx: &egui::Context, document: Document, restore_view: bool) {
         self.problems = None;
-        self.settings.filter = document_filter(&document, &self.settings.filter);
+        self.settings.filter = document.filtered.filter.clone();
         self.pending_view = Some(if restore_view && self.settings.view.is_some() {
             self.view
         } else {
@@ -173,7 +178,7 @@ impl App {
         });
         self.selected = selected_id
             .and_then(|id| document.timeline.event_by_id(&id))
-            .filter(|event| document.selection.contains(*event));
+            .filter(|event| document.filtered.selection.contains(*event));
         self.reader = reader.and_then(|(source_id, emphasis)| {
             let source = document
                 .timeline
@@ -206,9 +211,4 @@ impl App {
             self.problems = problems;
         }
     }
-}
-
-/// The filter a newly opened document was prepared with.
-fn document_filter(document: &Document, current: &Filter) -> Filter {
-    document.filter.clone().unwrap_or_else(|| current.clone())
 }

@@ -339,6 +339,12 @@ fn crash_ui(ui: &mut egui::Ui, report: Option<&std::path::Path>) {
     });
 }
 
+/// A wake for background jobs: the window draws again when their result is ready.
+pub fn wake(ctx: &egui::Context) -> crate::job::Wake {
+    let ctx = ctx.clone();
+    std::sync::Arc::new(move || ctx.request_repaint())
+}
+
 /// Opens the window; `file` replaces the bundled timeline.
 pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
     crate::crash::install_panic_hook();

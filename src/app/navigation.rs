@@ -19,7 +19,7 @@ impl App {
         let Some(span) = self
             .document
             .as_ref()
-            .and_then(|document| document.spans.get(event.get()).copied())
+            .and_then(|document| document.prepared.spans.get(event.get()).copied())
         else {
             return;
         };
@@ -46,10 +46,15 @@ impl App {
         let Some(document) = &self.document else {
             return;
         };
-        let Some(start_day) = document.spans.get(event.get()).map(|s| s.outer_start_day) else {
+        let Some(start_day) = document
+            .prepared
+            .spans
+            .get(event.get())
+            .map(|s| s.outer_start_day)
+        else {
             return;
         };
-        let Some(row) = document.rows.iter().find(|row| {
+        let Some(row) = document.filtered.rows.iter().find(|row| {
             row.lanes
                 .iter()
                 .any(|lane| lane.position(event, start_day).is_some())
@@ -67,7 +72,7 @@ impl App {
         let Some(document) = &self.document else {
             return;
         };
-        let shown = &document.selection.events;
+        let shown = &document.filtered.selection.events;
         if shown.is_empty() {
             return;
         }
@@ -82,6 +87,7 @@ impl App {
                 .iter()
                 .position(|e| {
                     document
+                        .prepared
                         .spans
                         .get(e.get())
                         .is_some_and(|s| s.outer_end_day >= self.view.start_day)
@@ -91,6 +97,7 @@ impl App {
                 .iter()
                 .rposition(|e| {
                     document
+                        .prepared
                         .spans
                         .get(e.get())
                         .is_some_and(|s| s.outer_start_day <= self.view.end_day)

@@ -3,16 +3,17 @@
 
 use eframe::egui::{self, Pos2, Rect, Sense, Stroke, StrokeKind};
 
-use super::theme::ViewColors;
+use super::paint::color32;
 use super::{Command, Document};
 use crate::layout::time_view::TimeView;
+use crate::style::{Palette, Role};
 
 pub fn overview_ui(
     ui: &mut egui::Ui,
     document: &Document,
     view: &TimeView,
     rect: Rect,
-    colors: &ViewColors,
+    palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
     let response = ui.interact(
@@ -24,18 +25,19 @@ pub fn overview_ui(
         egui::WidgetInfo::labeled(egui::Role::Slider, true, "Overview of the whole timeline")
     });
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 3.0, colors.label_column);
-    let extent = document.overview_extent;
+    painter.rect_filled(rect, 3.0, color32(palette.tint(Role::LabelColumn)));
+    let extent = document.filtered.overview_extent;
     let width_px = f64::from(rect.width());
-    let bar_width = rect.width() / document.overview_density.len().max(1) as f32;
+    let bar_width = rect.width() / document.filtered.overview_density.len().max(1) as f32;
     let peak = document
+        .filtered
         .overview_density
         .iter()
         .copied()
         .max()
         .unwrap_or(0)
         .max(1) as f32;
-    for (column, &count) in document.overview_density.iter().enumerate() {
+    for (column, &count) in document.filtered.overview_density.iter().enumerate() {
         if count == 0 {
             continue;
         }
@@ -47,7 +49,7 @@ pub fn overview_ui(
                 Pos2::new(x + bar_width.max(1.0), rect.bottom() - 4.0),
             ),
             0.0,
-            colors.cluster.gamma_multiply(0.8),
+            color32(palette.tint(Role::Cluster).faded(0.8)),
         );
     }
     let x0 = rect.left() + extent.x_px(view.start_day, width_px) as f32;
@@ -60,8 +62,8 @@ pub fn overview_ui(
     painter.rect(
         window,
         2.0,
-        colors.hover.gamma_multiply(0.15),
-        Stroke::new(1.5, colors.hover),
+        color32(palette.tint(Role::Hover).faded(0.15)),
+        Stroke::new(1.5, color32(palette.tint(Role::Hover))),
         StrokeKind::Inside,
     );
     if response.dragged() {

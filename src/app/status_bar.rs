@@ -10,7 +10,7 @@ impl App {
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             if let Some(document) = &self.document {
-                let shown = document.selection.events.len();
+                let shown = document.filtered.selection.events.len();
                 let total = document.timeline.events.len();
                 ui.label(format!("{shown} of {total} events shown"));
                 ui.separator();

@@ -1,16 +1,12 @@
 //! Looks in the window: the shipped fonts (see [`crate::fonts`]; the export uses the same
-//! files), light and dark themes, and actor colours from [`crate::style`].
+//! files), light and dark themes, and the palette and actor colours of [`crate::style`].
 
 use std::sync::Arc;
 
-use eframe::egui::{self, Color32, FontData, FontDefinitions, FontFamily, FontId};
+use eframe::egui::{self, FontData, FontDefinitions, FontFamily, FontId};
 
 use crate::fonts;
-use crate::model::Actor;
-use crate::style::actor_rgb;
-
-/// Size of event titles on the tracks.
-pub const TRACK_FONT_SIZE: f32 = 13.0;
+use crate::style::{Palette, Theme};
 
 /// Noto Sans for everything, DejaVu Sans behind it; egui's own fonts stay for icons.
 pub fn install_fonts(ctx: &egui::Context) {
@@ -64,61 +60,7 @@ pub fn apply(ctx: &egui::Context, dark_mode: bool) {
     }
 }
 
-/// An actor's colour: its own, or the palette's by position.
-pub fn actor_color(actor: &Actor, index: usize) -> Color32 {
-    let rgb = actor_rgb(actor, index);
-    Color32::from_rgb(rgb.r, rgb.g, rgb.b)
-}
-
-/// Colours of the timeline view for the current theme.
-#[derive(Debug, Clone, Copy)]
-pub struct ViewColors {
-    pub text: Color32,
-    pub weak_text: Color32,
-    pub label_column: Color32,
-    pub track_stripe: Color32,
-    pub heading: Color32,
-    pub period: [Color32; 2],
-    pub selection: Color32,
-    pub hover: Color32,
-    pub cluster: Color32,
-    pub connector: Color32,
-}
-
-impl ViewColors {
-    pub fn of(visuals: &egui::Visuals) -> ViewColors {
-        if visuals.dark_mode {
-            ViewColors {
-                text: Color32::from_gray(225),
-                weak_text: Color32::from_gray(150),
-                label_column: Color32::from_rgb(30, 32, 36),
-                track_stripe: Color32::from_rgba_unmultiplied(255, 255, 255, 8),
-                heading: Color32::from_rgb(42, 45, 52),
-                period: [
-                    Color32::from_rgba_unmultiplied(120, 150, 200, 22),
-                    Color32::from_rgba_unmultiplied(200, 160, 110, 22),
-                ],
-                selection: Color32::from_rgb(255, 200, 60),
-                hover: Color32::from_rgb(140, 200, 255),
-                cluster: Color32::from_rgb(90, 96, 110),
-                connector: Color32::from_gray(130),
-            }
-        } else {
-            ViewColors {
-                text: Color32::from_gray(25),
-                weak_text: Color32::from_gray(105),
-                label_column: Color32::from_rgb(246, 246, 244),
-                track_stripe: Color32::from_rgba_unmultiplied(0, 0, 0, 7),
-                heading: Color32::from_rgb(232, 234, 238),
-                period: [
-                    Color32::from_rgba_unmultiplied(70, 110, 180, 20),
-                    Color32::from_rgba_unmultiplied(190, 120, 50, 20),
-                ],
-                selection: Color32::from_rgb(230, 140, 0),
-                hover: Color32::from_rgb(0, 110, 200),
-                cluster: Color32::from_rgb(110, 116, 128),
-                connector: Color32::from_gray(150),
-            }
-        }
-    }
+/// The palette of the theme the window shows.
+pub fn palette(visuals: &egui::Visuals) -> Palette {
+    Theme::of_dark_mode(visuals.dark_mode).palette()
 }

@@ -1,6 +1,6 @@
 //! The timeline: an egui_plot whose x axis is time in days and whose y axis is pixels of
-//! tracks. egui_plot handles drag, pinch, box zoom; the [`Scene`] from the pure layout is
-//! painted through a [`PlotItem`]; every visible item gets an interactive, labelled widget so
+//! tracks. egui_plot handles drag, pinch, box zoom; the time area of the drawing from the view
+//! stage is painted through a [`PlotItem`]; every visible item gets an interactive, labelled widget so
 //! it can be hovered, clicked, focused and found by assistive technology.
 
 use std::sync::Arc;
@@ -8,17 +8,17 @@ use std::sync::Arc;
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Vec2};
 use egui_plot::{Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTransform};
 
-use super::theme::{self, ViewColors};
-use super::{App, Command, label_column, overview, paint};
-use crate::layout::scene::{ItemKind, Scene, cluster_events};
+use super::{App, Command, label_column, overview, paint, theme};
+use crate::layout::scene::{ItemKind, cluster_events};
 use crate::layout::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
-use crate::layout::tracks::RowKind;
 use crate::model::human_date::human_date;
+use crate::style::Palette;
+use crate::view::frame::{AXIS_HEIGHT_PX, LABEL_COLUMN_PX};
+use crate::view::primitives::Region;
+use crate::view::{Drawing, Frame, Highlight};
 
-/// Width of the track names at the left.
-pub const LABEL_COLUMN_PX: f32 = 180.0;
 /// Height of the date axis at the top of the tracks.
-pub const AXIS_HEADER_PX: f32 = 26.0;
+const AXIS_HEADER_PX: f32 = AXIS_HEIGHT_PX as f32;
 /// Height of the overview strip below the tracks.
 const OVERVIEW_PX: f32 = 54.0;
 /// Wheel distance (in points) that doubles or halves the visible time.
@@ -31,42 +31,47 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>
         return;
     }
     let full = ui.available_rect_before_wrap();
+    let label_column_px = LABEL_COLUMN_PX as f32;
     let overview_rect = Rect::from_min_max(
-        Pos2::new(full.left() + LABEL_COLUMN_PX, full.bottom() - OVERVIEW_PX),
+        Pos2::new(full.left() + label_column_px, full.bottom() - OVERVIEW_PX),
         full.right_bottom(),
     );
-    let label_rect = Rect::from_min_max(
-        full.left_top(),
-        Pos2::new(
-            full.left() + LABEL_COLUMN_PX,
-            full.bottom() - OVERVIEW_PX - 4.0,
-        ),
-    );
     let plot_rect = Rect::from_min_max(
-        Pos2::new(label_rect.right(), full.top()),
-        Pos2::new(full.right(), label_rect.bottom()),
+        Pos2::new(full.left() + label_column_px, full.top()),
+        Pos2::new(full.right(), full.bottom() - OVERVIEW_PX - 4.0),
     );
     ui.allocate_rect(full, Sense::hover());
 
-    let colors = ViewColors::of(ui.visuals());
+    let palette = theme::palette(ui.visuals());
     let pending_view = app.take_pending_view();
     let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(plot_rect));
-    let outcome = plot_tracks(&mut plot_ui, app, pending_view, &colors, commands);
+    let outcome = plot_tracks(&mut plot_ui, app, pending_view, &palette, commands);
     let Some(outcome) = outcome else {
         return;
     };
     item_widgets(ui, app, &outcome, commands);
-    label_column::label_column_ui(ui, app, label_rect, outcome.scroll_px, &colors, commands);
+    label_column::label_column_ui(
+        ui,
+        app,
+        &outcome.canvas,
+        &outcome.drawing,
+        &palette,
+        commands,
+    );
     if let Some(document) = &app.document {
-        overview::overview_ui(ui, document, &app.view, overview_rect, &colors, commands);
+        overview::overview_ui(ui, document, &app.view, overview_rect, &palette, commands);
     }
 }
 
 /// What the plot decided this frame.
 struct PlotOutcome {
+    /// The time area (the plot's rectangle).
     frame: Rect,
+    /// The whole drawing's frame: names and time area.
+    canvas: Frame,
     scroll_px: f64,
-    scene: Arc<Scene>,
+    drawing: Arc<Drawing>,
+    scene: Arc<crate::layout::scene::Scene>,
     response: egui::Response,
 }
 
@@ -74,11 +79,13 @@ fn plot_tracks(
     ui: &mut egui::Ui,
     app: &mut App,
     pending_view: Option<TimeView>,
-    colors: &ViewColors,
+    palette: &Palette,
     commands: &mut Vec<Command>,
 ) -> Option<PlotOutcome> {
-    let selected = app.selected;
-    let hovered = app.hovered;
+    let highlight = Highlight {
+        selected: app.selected,
+        hovered: app.hovered,
+    };
     let mut scroll_px = app.scroll_px;
     let scroll_last_set_px = app.plot_scroll_set_px;
     let current_view = app.view;
@@ -147,24 +154,27 @@ fn plot_tracks(
         if plotted_scroll.is_finite() && (plotted_scroll - scroll_last_set_px).abs() > 0.5 {
             scroll_px = plotted_scroll;
         }
-        let max_scroll = (document.content_height_px - height_px).max(0.0);
+        let max_scroll = (document.filtered.content_height_px - height_px).max(0.0);
         scroll_px = scroll_px.clamp(0.0, max_scroll);
         plot_ui.set_plot_bounds_y(-(scroll_px + height_px)..=-scroll_px);
 
-        let scene = document.scene(&view, width_px);
-        plot_ui.add(ScenePainter {
-            base: PlotItemBase::new("tracks".to_owned()),
-            document,
-            scene: Arc::clone(&scene),
+        let canvas = Frame::new(
+            f64::from(frame.left()) - LABEL_COLUMN_PX,
+            f64::from(frame.top()),
+            width_px + LABEL_COLUMN_PX,
+            f64::from(frame.height()),
             scroll_px,
-            view,
-            selected,
-            hovered,
-            colors: *colors,
+        );
+        let drawing = document.drawing(&view, &canvas, highlight);
+        let scene = document.scene(&view, width_px);
+        plot_ui.add(DrawingPainter {
+            base: PlotItemBase::new("tracks".to_owned()),
+            drawing: Arc::clone(&drawing),
+            palette: *palette,
         });
-        (frame, scene, height_px)
+        (frame, canvas, drawing, scene, height_px)
     });
-    let (frame, scene, height_px) = response.inner;
+    let (frame, canvas, drawing, scene, height_px) = response.inner;
     app.tracks_height_px = height_px;
     app.plot_scroll_set_px = scroll_px;
     if (scroll_px - app.scroll_px).abs() > f64::EPSILON {
@@ -175,48 +185,36 @@ fn plot_tracks(
     }
     Some(PlotOutcome {
         frame,
+        canvas,
         scroll_px,
+        drawing,
         scene,
         response: response.response,
     })
 }
 
-/// Paints a [`Scene`] inside the plot.
-struct ScenePainter<'a> {
+/// Paints the time area of a drawing (tracks, then the axis above them) inside the plot.
+struct DrawingPainter {
     base: PlotItemBase,
-    document: &'a super::Document,
-    scene: Arc<Scene>,
-    scroll_px: f64,
-    view: TimeView,
-    selected: Option<crate::model::EventIndex>,
-    hovered: Option<crate::model::EventIndex>,
-    colors: ViewColors,
+    drawing: Arc<Drawing>,
+    palette: Palette,
 }
 
-impl PlotItem for ScenePainter<'_> {
-    fn shapes(&self, ui: &egui::Ui, transform: &PlotTransform, shapes: &mut Vec<egui::Shape>) {
-        let frame = *transform.frame();
-        let canvas = paint::Canvas {
-            frame,
-            top_px: AXIS_HEADER_PX,
-            scroll_px: self.scroll_px,
-            view: self.view,
-            colors: self.colors,
-        };
-        canvas.paint_scene(
-            ui,
-            self.document,
-            &self.scene,
-            self.selected,
-            self.hovered,
-            shapes,
-        );
+impl PlotItem for DrawingPainter {
+    fn shapes(&self, ui: &egui::Ui, _transform: &PlotTransform, shapes: &mut Vec<egui::Shape>) {
+        // The plot clips to the time area; the axis, painted last, covers what the tracks
+        // put above their top.
+        for layer in &self.drawing.layers {
+            if matches!(layer.region, Region::Tracks | Region::Axis) {
+                paint::shapes(ui, &layer.primitives, &self.palette, shapes);
+            }
+        }
     }
 
     fn initialize(&mut self, _x_range: std::ops::RangeInclusive<f64>) {}
 
     fn color(&self) -> Color32 {
-        self.colors.text
+        paint::color32(crate::style::Tint::solid(self.palette.text))
     }
 
     fn geometry(&self) -> PlotGeometry<'_> {
@@ -254,7 +252,7 @@ fn item_widgets(
         Pos2::new(outcome.frame.left(), outcome.frame.top() + AXIS_HEADER_PX),
         outcome.frame.right_bottom(),
     );
-    let lane_half_px = (document.row_metrics.lane_height_px / 2.0) as f32;
+    let lane_half_px = (document.filtered.row_metrics.lane_height_px / 2.0) as f32;
     let mut hovered = None;
     let mut clicked_item = false;
     for (index, item) in outcome.scene.items.iter().enumerate() {
@@ -297,7 +295,7 @@ fn item_widgets(
             }
             ItemKind::Cluster { .. } => {
                 let (first_day, last_day) = (item.first_day, item.last_day);
-                let events = cluster_events(&document.rows, item);
+                let events = cluster_events(&document.filtered.rows, item);
                 // Written out only when asked for: a zoomed-out view shows a thousand clusters.
                 let label = || {
                     format!(
@@ -349,26 +347,4 @@ fn event_tooltip(ui: &mut egui::Ui, document: &super::Document, event: crate::mo
         .map(|actor| actor.name.as_str())
         .collect();
     ui.weak(actors.join(", "));
-}
-
-/// Keeps a colour for markers on the group heading of a collapsed group.
-pub fn row_color(
-    document: &super::Document,
-    row: usize,
-    event: Option<crate::model::EventIndex>,
-) -> Color32 {
-    let actor = match document.rows.get(row).map(|row| &row.kind) {
-        Some(RowKind::Track { actor }) => Some(*actor),
-        _ => event
-            .and_then(|event| document.timeline.event(event))
-            .and_then(|event| event.actors.first().copied()),
-    };
-    actor
-        .and_then(|actor| {
-            document
-                .timeline
-                .actor(actor)
-                .map(|data| theme::actor_color(data, actor.get()))
-        })
-        .unwrap_or(Color32::GRAY)
 }

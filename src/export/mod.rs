@@ -1,13 +1,16 @@
-//! Exporting the filtered timeline as an image: the same pure layout the window paints,
-//! written as SVG ([`svg`]) and rendered to PNG with resvg ([`png`]) in the shipped fonts, so
+//! Exporting the filtered timeline as an image: the same primitives the window paints
+//! ([`figure`]), written as SVG ([`svg`]) and rendered to PNG with resvg ([`png`]) in the shipped fonts, so
 //! one command gives the same image on every machine. Files are written safely ([`write`]).
 
 pub mod caption;
+pub mod figure;
 pub mod png;
 pub mod svg;
 mod svg_clip;
 mod svg_fade;
 mod svg_notes;
+mod svg_paint;
+pub mod svg_text;
 pub mod svg_writer;
 pub mod write;
 

@@ -11,7 +11,8 @@ use crate::style::actor_rgb;
 
 use super::ExportOptions;
 use super::svg::{MARGIN_PX, Page, SMALL_TEXT_PX};
-use super::svg_writer::Anchor;
+use super::svg_text::TextLook;
+use crate::style::Role;
 
 impl Page<'_> {
     /// Colour swatches of the shown tracks, wrapping across the width.
@@ -26,15 +27,11 @@ impl Page<'_> {
         if actors.is_empty() {
             return y;
         }
-        self.svg.text(
+        self.text(
             MARGIN_PX,
             y + 8.0,
             "Colours",
-            SMALL_TEXT_PX,
-            Weight::Bold,
-            false,
-            self.colors.text,
-            Anchor::Start,
+            &self.look(SMALL_TEXT_PX, Weight::Bold, Role::Text),
         );
         y += 24.0;
         let mut x = MARGIN_PX;
@@ -48,17 +45,12 @@ impl Page<'_> {
                 x = MARGIN_PX;
                 y += 20.0;
             }
-            self.svg
-                .rounded_rect(x, y - 5.0, 10.0, 10.0, 2.0, actor_rgb(data, actor.get()));
-            self.svg.text(
+            self.swatch(x, y - 5.0, 10.0, actor_rgb(data, actor.get()));
+            self.text(
                 x + 16.0,
                 y,
                 &data.name,
-                SMALL_TEXT_PX,
-                Weight::Regular,
-                false,
-                self.colors.text,
-                Anchor::Start,
+                &self.look(SMALL_TEXT_PX, Weight::Regular, Role::Text),
             );
             x += width;
         }
@@ -86,15 +78,11 @@ impl Page<'_> {
         if cited.is_empty() {
             return y;
         }
-        self.svg.text(
+        self.text(
             MARGIN_PX,
             y + 8.0,
             "Sources",
-            SMALL_TEXT_PX,
-            Weight::Bold,
-            false,
-            self.colors.text,
-            Anchor::Start,
+            &self.look(SMALL_TEXT_PX, Weight::Bold, Role::Text),
         );
         y += 26.0;
         for (number, source) in cited.iter().enumerate() {
@@ -117,15 +105,11 @@ impl Page<'_> {
                 Weight::Regular,
                 self.inner_width(),
             ) {
-                self.svg.text(
+                self.text(
                     MARGIN_PX,
                     y,
                     &line,
-                    SMALL_TEXT_PX,
-                    Weight::Regular,
-                    false,
-                    self.colors.text,
-                    Anchor::Start,
+                    &self.look(SMALL_TEXT_PX, Weight::Regular, Role::Text),
                 );
                 y += 17.0;
             }
@@ -140,15 +124,14 @@ impl Page<'_> {
             crate::model::human_date::human_day(date),
             short_day_range(view.start_day, view.end_day)
         );
-        self.svg.text(
+        self.text(
             MARGIN_PX,
             y + 8.0,
             &text,
-            11.0,
-            Weight::Regular,
-            true,
-            self.colors.weak_text,
-            Anchor::Start,
+            &TextLook {
+                italic: true,
+                ..self.look(11.0, Weight::Regular, Role::WeakText)
+            },
         );
         y + 16.0
     }

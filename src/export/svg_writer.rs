@@ -1,5 +1,6 @@
-//! A small SVG writer: shapes, text with escaping, horizontal fades, clipping. Coordinates
-//! are written with two decimals so files stay small and diff well.
+//! A small SVG writer: rectangles, lines, polygons, horizontal fades and clipping, in
+//! colours with their opacity ([`Tint`]). Coordinates are written with two decimals so
+//! files stay small and diff well; text is written by [`svg_text`](super::svg_text).
 //!
 //! Clipping is done while writing ([`svg_clip`](super::svg_clip)): rectangles are cut to the
 //! clip, shapes outside it are left out, and only shapes crossing its edge go in clipped
@@ -8,21 +9,24 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::fonts::{FALLBACK_FAMILY, FAMILY, TextMeasure, Weight};
+use crate::fonts::{FALLBACK_FAMILY, FAMILY, TextMeasure};
 use crate::model::Rgb;
+use crate::style::Tint;
+use crate::view::primitives::PxRect;
 
 use super::svg_clip::{Bounds, Placement};
 use super::svg_fade;
+use super::svg_text::escape;
 
 pub struct SvgWriter {
-    body: String,
+    pub(super) body: String,
     defs: String,
     next_id: usize,
-    clip: Option<Clip>,
+    pub(super) clip: Option<Clip>,
     /// Gradient ids by their colour and stops.
     gradients: HashMap<GradientKey, String>,
     /// Text extents, to tell text inside a clip from text crossing its edge.
-    measure: TextMeasure,
+    pub(super) measure: TextMeasure,
 }
 
 /// A gradient's colour and stops (offset in 0.0001, opacity in 0.001), as written.
@@ -33,11 +37,15 @@ struct GradientKey {
 }
 
 /// The clip rectangle being written and its clipped group, when one is open.
-struct Clip {
-    bounds: Bounds,
+pub(super) struct Clip {
+    pub(super) bounds: Bounds,
     /// The `<clipPath>` id, defined when a first shape crosses the edge.
     id: Option<String>,
     is_group_open: bool,
+}
+
+fn bounds_of(rect: &PxRect) -> Bounds {
+    Bounds::of_rect(rect.x0_px, rect.y0_px, rect.width_px(), rect.height_px())
 }
 
 impl SvgWriter {
@@ -52,10 +60,52 @@ impl SvgWriter {
         }
     }
 
-    pub fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, fill: Rgb, opacity: f64) {
-        if let Some(bounds) = self.cut(Bounds::of_rect(x, y, width, height)) {
-            self.plain_rect(&bounds, fill, opacity);
+    /// A filled rectangle; rounded by `corner_px` when above zero.
+    pub fn rect(&mut self, rect: &PxRect, corner_px: f64, fill: Tint) {
+        if corner_px <= 0.0 {
+            if let Some(bounds) = self.cut(bounds_of(rect)) {
+                self.plain_rect(&bounds, fill.rgb, f64::from(fill.opacity));
+            }
+            return;
         }
+        if !self.admit(&bounds_of(rect)) {
+            return;
+        }
+        let _ = writeln!(
+            self.body,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{corner_px:.2}" fill="{}"{}/>"#,
+            rect.x0_px,
+            rect.y0_px,
+            rect.width_px(),
+            rect.height_px(),
+            fill.rgb.hex(),
+            opacity_attribute("fill-opacity", f64::from(fill.opacity))
+        );
+    }
+
+    /// The edge of a rectangle, `width_px` wide, drawn just outside it.
+    pub fn outline(&mut self, rect: &PxRect, corner_px: f64, width_px: f64, stroke: Tint) {
+        let half = width_px / 2.0;
+        let outer = PxRect::new(
+            rect.x0_px - half,
+            rect.y0_px - half,
+            rect.x1_px + half,
+            rect.y1_px + half,
+        );
+        if !self.admit(&bounds_of(&outer).grown(half, half)) {
+            return;
+        }
+        let _ = writeln!(
+            self.body,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{:.2}" fill="none" stroke="{}" stroke-width="{width_px:.2}"{}/>"#,
+            outer.x0_px,
+            outer.y0_px,
+            outer.width_px(),
+            outer.height_px(),
+            corner_px + half,
+            stroke.rgb.hex(),
+            opacity_attribute("stroke-opacity", f64::from(stroke.opacity))
+        );
     }
 
     fn plain_rect(&mut self, bounds: &Bounds, fill: Rgb, opacity: f64) {
@@ -73,57 +123,58 @@ impl SvgWriter {
         );
     }
 
-    pub fn rounded_rect(
-        &mut self,
-        x: f64,
-        y: f64,
-        width: f64,
-        height: f64,
-        radius: f64,
-        fill: Rgb,
-    ) {
-        if !self.admit(&Bounds::of_rect(x, y, width, height)) {
-            return;
+    /// A straight line with butt ends. Lines along an axis are cut to the clip like
+    /// rectangles; others are placed by their extent.
+    pub fn line(&mut self, from: (f64, f64), to: (f64, f64), width_px: f64, stroke: Tint) {
+        let half = width_px / 2.0;
+        let ((mut x1, mut y1), (mut x2, mut y2)) = (from, to);
+        if let Some(clip) = &self.clip {
+            let bounds = clip.bounds;
+            if x1 == x2 {
+                (y1, y2) = (y1.min(y2).max(bounds.y0_px), y1.max(y2).min(bounds.y1_px));
+                if y1 >= y2 {
+                    return;
+                }
+            } else if y1 == y2 {
+                (x1, x2) = (x1.min(x2).max(bounds.x0_px), x1.max(x2).min(bounds.x1_px));
+                if x1 >= x2 {
+                    return;
+                }
+            }
         }
-        let _ = writeln!(
-            self.body,
-            r#"<rect x="{x:.2}" y="{y:.2}" width="{width:.2}" height="{height:.2}" rx="{radius:.2}" fill="{}"/>"#,
-            fill.hex()
-        );
-    }
-
-    pub fn line(
-        &mut self,
-        from: (f64, f64),
-        to: (f64, f64),
-        stroke: Rgb,
-        width: f64,
-        opacity: f64,
-    ) {
-        let ((x1, y1), (x2, y2)) = (from, to);
-        let extent =
-            Bounds::of_points(&[from, to]).map(|line| line.grown(width / 2.0, width / 2.0));
+        // Butt ends: an axis-aligned line paints exactly its length, half its width each side.
+        let extent = if x1 == x2 {
+            Some(Bounds::of_rect(
+                x1 - half,
+                y1.min(y2),
+                width_px,
+                (y2 - y1).abs(),
+            ))
+        } else if y1 == y2 {
+            Some(Bounds::of_rect(
+                x1.min(x2),
+                y1 - half,
+                (x2 - x1).abs(),
+                width_px,
+            ))
+        } else {
+            Bounds::of_points(&[(x1, y1), (x2, y2)]).map(|line| line.grown(half, half))
+        };
         if !extent.is_some_and(|extent| self.admit(&extent)) {
             return;
         }
         let _ = writeln!(
             self.body,
-            r#"<line x1="{x1:.2}" y1="{y1:.2}" x2="{x2:.2}" y2="{y2:.2}" stroke="{}" stroke-width="{width:.2}"{}/>"#,
-            stroke.hex(),
-            opacity_attribute("stroke-opacity", opacity)
+            r#"<line x1="{x1:.2}" y1="{y1:.2}" x2="{x2:.2}" y2="{y2:.2}" stroke="{}" stroke-width="{width_px:.2}"{}/>"#,
+            stroke.rgb.hex(),
+            opacity_attribute("stroke-opacity", f64::from(stroke.opacity))
         );
     }
 
-    /// A filled polygon, optionally outlined.
-    pub fn polygon(
-        &mut self,
-        points: &[(f64, f64)],
-        fill: Rgb,
-        fill_opacity: f64,
-        stroke: Option<(Rgb, f64)>,
-    ) {
+    /// A filled polygon, optionally outlined (colour and width).
+    pub fn polygon(&mut self, points: &[(f64, f64)], fill: Tint, outline: Option<(Tint, f64)>) {
         // Miter joins reach past the points: w/√2 at right angles (the markers' corners).
-        let outline_px = stroke.map_or(0.0, |(_, width)| width);
+        let outline_px = outline.map_or(0.0, |(_, width)| width);
         let extent = Bounds::of_points(points).map(|shape| shape.grown(outline_px, outline_px));
         if !extent.is_some_and(|extent| self.admit(&extent)) {
             return;
@@ -132,42 +183,37 @@ impl SvgWriter {
         for (x, y) in points {
             let _ = write!(list, "{x:.2},{y:.2} ");
         }
-        let stroke = stroke.map_or_else(String::new, |(color, width)| {
-            format!(r#" stroke="{}" stroke-width="{width:.2}""#, color.hex())
+        let stroke = outline.map_or_else(String::new, |(color, width)| {
+            format!(
+                r#" stroke="{}" stroke-width="{width:.2}"{}"#,
+                color.rgb.hex(),
+                opacity_attribute("stroke-opacity", f64::from(color.opacity))
+            )
         });
         let _ = writeln!(
             self.body,
             r#"<polygon points="{}" fill="{}"{}{stroke}/>"#,
             list.trim_end(),
-            fill.hex(),
-            opacity_attribute("fill-opacity", fill_opacity)
+            fill.rgb.hex(),
+            opacity_attribute("fill-opacity", f64::from(fill.opacity))
         );
     }
 
     /// A rectangle of one colour whose opacity fades along x through `fade` ((x, opacity)
-    /// points, see [`svg_fade::stops_over`]), times `opacity`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn faded_rect(
-        &mut self,
-        x: f64,
-        y: f64,
-        width: f64,
-        height: f64,
-        fill: Rgb,
-        fade: &[(f64, f64)],
-        opacity: f64,
-    ) {
-        let Some(bounds) = self.cut(Bounds::of_rect(x, y, width, height)) else {
+    /// points, see [`svg_fade::stops_over`]), times the fill's opacity.
+    pub fn faded_rect(&mut self, rect: &PxRect, fade: &[(f64, f64)], fill: Tint) {
+        let Some(bounds) = self.cut(bounds_of(rect)) else {
             return;
         };
+        let opacity = f64::from(fill.opacity);
         let stops = svg_fade::stops_over(fade, bounds.x0_px, bounds.x1_px);
         if let Some(uniform) = svg_fade::uniform_opacity(&stops) {
             if uniform * opacity > 0.0 {
-                self.plain_rect(&bounds, fill, uniform * opacity);
+                self.plain_rect(&bounds, fill.rgb, uniform * opacity);
             }
             return;
         }
-        let gradient = self.gradient(fill, &stops);
+        let gradient = self.gradient(fill.rgb, &stops);
         let _ = writeln!(
             self.body,
             r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="url(#{gradient})"{}/>"#,
@@ -217,67 +263,11 @@ impl SvgWriter {
         id
     }
 
-    /// Text whose vertical centre is at `y_centre`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn text(
-        &mut self,
-        x: f64,
-        y_centre: f64,
-        text: &str,
-        size_px: f64,
-        weight: Weight,
-        italic: bool,
-        fill: Rgb,
-        anchor: Anchor,
-    ) {
-        if text.is_empty() {
-            return;
-        }
-        if let Some(clip) = &self.clip {
-            let extent = text_extent(
-                clip,
-                &self.measure,
-                x,
-                y_centre,
-                text,
-                size_px,
-                weight,
-                anchor,
-            );
-            if !self.admit(&extent) {
-                return;
-            }
-        }
-        // Noto Sans: the visual centre of lowercase-and-capitals text sits ~0.35 em above
-        // the baseline.
-        let baseline = y_centre + size_px * 0.35;
-        let weight = match weight {
-            Weight::Regular => "",
-            Weight::Bold => r#" font-weight="bold""#,
-        };
-        let style = if italic {
-            r#" font-style="italic""#
-        } else {
-            ""
-        };
-        let anchor = match anchor {
-            Anchor::Start => "",
-            Anchor::Middle => r#" text-anchor="middle""#,
-            Anchor::End => r#" text-anchor="end""#,
-        };
-        let _ = writeln!(
-            self.body,
-            r#"<text x="{x:.2}" y="{baseline:.2}" font-size="{size_px:.1}"{weight}{style}{anchor} fill="{}">{}</text>"#,
-            fill.hex(),
-            escape(text)
-        );
-    }
-
     /// Clips what follows to a rectangle, until `end_clip`.
-    pub fn begin_clip(&mut self, x: f64, y: f64, width: f64, height: f64) {
+    pub fn begin_clip(&mut self, clip: &PxRect) {
         self.end_clip();
         self.clip = Some(Clip {
-            bounds: Bounds::of_rect(x, y, width, height),
+            bounds: bounds_of(clip),
             id: None,
             is_group_open: false,
         });
@@ -301,7 +291,7 @@ impl SvgWriter {
     /// Whether a shape painting `extent` is to be written; opens a clipped group for it when
     /// it crosses the clip's edge and closes one when it does not, so the order of shapes
     /// stays as written.
-    fn admit(&mut self, extent: &Bounds) -> bool {
+    pub(super) fn admit(&mut self, extent: &Bounds) -> bool {
         let Some(clip) = &mut self.clip else {
             return true;
         };
@@ -378,94 +368,10 @@ impl Default for SvgWriter {
     }
 }
 
-/// What text may paint, to place it against `clip`: most text is well inside, which an
-/// estimate from its length shows without measuring.
-#[allow(clippy::too_many_arguments)]
-fn text_extent(
-    clip: &Clip,
-    measure: &TextMeasure,
-    x: f64,
-    y_centre: f64,
-    text: &str,
-    size_px: f64,
-    weight: Weight,
-    anchor: Anchor,
-) -> Bounds {
-    let around = |width_px: f64| {
-        let x0 = match anchor {
-            Anchor::Start => x,
-            Anchor::Middle => x - width_px / 2.0,
-            Anchor::End => x - width_px,
-        };
-        // Glyphs may reach a little past their advances (italics, kerning); accented
-        // capitals reach ~0.6 em above the centre and descenders as far below.
-        Bounds::of_rect(x0, y_centre, width_px, 0.0).grown(0.15 * size_px, 0.7 * size_px)
-    };
-    // No printable ASCII character of the shipped fonts is wider than 1 em.
-    if text
-        .bytes()
-        .all(|byte| byte == b' ' || byte.is_ascii_graphic())
-    {
-        let estimate = around(text.len() as f64 * size_px);
-        if clip.bounds.place(&estimate) == Placement::Inside {
-            return estimate;
-        }
-    }
-    around(measure.width_px(text, size_px as f32, weight))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    Middle,
-    End,
-}
-
-fn opacity_attribute(name: &str, opacity: f64) -> String {
+pub(super) fn opacity_attribute(name: &str, opacity: f64) -> String {
     if opacity >= 1.0 {
         String::new()
     } else {
         format!(r#" {name}="{:.3}""#, opacity.max(0.0))
-    }
-}
-
-/// XML text escaping; also drops characters XML 1.0 cannot carry.
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_printable_ascii_character_is_wider_than_an_em() {
-        let measure = TextMeasure::new();
-        for weight in [Weight::Regular, Weight::Bold] {
-            for byte in 0x20u8..0x7f {
-                let text = char::from(byte).to_string();
-                assert!(measure.width_px(&text, 10.0, weight) <= 10.0, "{text:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(
-            escape("A & B <c> \"d\" 'e'\u{1}"),
-            "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;"
-        );
     }
 }

@@ -66,7 +66,7 @@ fn the_bundled_timeline_opens_with_its_tracks() {
         .expect("a timeline is open");
     assert_eq!(document.origin, Origin::Bundled);
     assert_eq!(
-        document.selection.events.len(),
+        document.filtered.selection.events.len(),
         document.timeline.events.len()
     );
     harness.get_by_label("Collapse United States");
@@ -156,8 +156,8 @@ fn filtering_to_an_actor_removes_the_other_actors_events() {
     let app = harness.state();
     let document = app.document.as_ref().expect("document");
     let bolton = document.timeline.actor_by_id("bolton").expect("bolton");
-    assert!(!document.selection.events.is_empty());
-    for &event in &document.selection.events {
+    assert!(!document.filtered.selection.events.is_empty());
+    for &event in &document.filtered.selection.events {
         let event = document.timeline.event(event).expect("event");
         assert!(
             event.actors.contains(&bolton),
@@ -165,10 +165,10 @@ fn filtering_to_an_actor_removes_the_other_actors_events() {
             event.id
         );
     }
-    assert!(document.selection.events.len() < document.timeline.events.len());
+    assert!(document.filtered.selection.events.len() < document.timeline.events.len());
     let shown_text = format!(
         "{} of {} events shown",
-        document.selection.events.len(),
+        document.filtered.selection.events.len(),
         document.timeline.events.len()
     );
     assert!(harness.get_all_by_label_contains(&shown_text).count() >= 1);
@@ -401,16 +401,14 @@ fn filtering_in_the_background_keeps_the_old_selection_until_the_newest_result_a
     let Some(timeline) = alliance_timeline::bundled::load_bundled().timeline else {
         panic!("the bundled timeline is valid");
     };
-    let ctx = egui::Context::default();
     let collapsed = std::collections::BTreeSet::new();
     let mut document = alliance_timeline::app::Document::new(
         Origin::Bundled,
         timeline.clone(),
         &Filter::default(),
         &collapsed,
-        &mut |title: &str| title.len() as f64 * 7.0,
     );
-    let everything = document.selection.events.len();
+    let everything = document.filtered.selection.events.len();
     assert_eq!(everything, timeline.events.len());
 
     // Three searches typed quickly: only the last one's result is taken.
@@ -419,11 +417,11 @@ fn filtering_in_the_background_keeps_the_old_selection_until_the_newest_result_a
             search: search.into(),
             ..Filter::default()
         };
-        document.refilter_in_background(&filter, &collapsed, &ctx);
+        document.refilter_in_background(&filter, &collapsed, alliance_timeline::job::no_wake());
     }
     assert!(document.is_filtering());
     assert_eq!(
-        document.selection.events.len(),
+        document.filtered.selection.events.len(),
         everything,
         "old result stays"
     );
@@ -440,8 +438,8 @@ fn filtering_in_the_background_keeps_the_old_selection_until_the_newest_result_a
         search: "Bolton".into(),
         ..Filter::default()
     };
-    assert_eq!(document.selection, select(&timeline, &bolton));
-    assert!(document.selection.events.len() < everything);
-    assert_eq!(document.filter.as_ref(), Some(&bolton));
-    assert!(!document.rows.is_empty());
+    assert_eq!(document.filtered.selection, select(&timeline, &bolton));
+    assert!(document.filtered.selection.events.len() < everything);
+    assert_eq!(document.filtered.filter, bolton);
+    assert!(!document.filtered.rows.is_empty());
 }

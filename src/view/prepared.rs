@@ -1,0 +1,88 @@
+//! What a timeline derives once, when it opens: the drawn extent of every event and period
+//! and the width of every title, shared by every filter and view after.
+
+use std::sync::Arc;
+
+use crate::fonts::{TextMeasure, Weight};
+use crate::layout::spans::{EventSpan, event_spans};
+use crate::model::{EventIndex, Timeline};
+
+/// Size of event titles on the tracks.
+pub const TITLE_TEXT_PX: f64 = 13.0;
+
+/// Title widths at [`TITLE_TEXT_PX`], from the shipped font files.
+pub enum TitleWidths {
+    /// Every title measured up front (the window, which lays out many views).
+    Measured(Vec<f64>),
+    /// Titles measured when a scene asks (an image, which needs only the titles that get a
+    /// place, so its cost follows the image and not the timeline).
+    OnDemand(TextMeasure),
+}
+
+impl TitleWidths {
+    /// Measures every title of `timeline`.
+    pub fn measured(timeline: &Timeline) -> TitleWidths {
+        let measure = TextMeasure::new();
+        TitleWidths::Measured(
+            timeline
+                .events
+                .iter()
+                .map(|event| measure.width_px(&event.title, TITLE_TEXT_PX as f32, Weight::Regular))
+                .collect(),
+        )
+    }
+
+    pub fn width_px(&self, timeline: &Timeline, event: EventIndex) -> f64 {
+        match self {
+            TitleWidths::Measured(widths) => widths.get(event.get()).copied().unwrap_or(0.0),
+            TitleWidths::OnDemand(measure) => timeline.event(event).map_or(0.0, |event| {
+                measure.width_px(&event.title, TITLE_TEXT_PX as f32, Weight::Regular)
+            }),
+        }
+    }
+}
+
+/// A timeline's derived data that no filter changes.
+pub struct Prepared {
+    /// Shared with the filtering thread.
+    pub spans: Arc<Vec<EventSpan>>,
+    pub period_spans: Vec<Option<EventSpan>>,
+    pub title_widths_px: TitleWidths,
+}
+
+impl Prepared {
+    pub fn new(timeline: &Timeline, title_widths_px: TitleWidths) -> Prepared {
+        Prepared {
+            spans: Arc::new(event_spans(timeline)),
+            period_spans: timeline
+                .periods
+                .iter()
+                .map(|period| EventSpan::of(&period.when))
+                .collect(),
+            title_widths_px,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{EmbeddedTexts, load_bytes};
+
+    #[test]
+    fn measured_and_on_demand_widths_agree() {
+        let text = r#"Timeline(title: "T", actors: [Actor(id: "a", name: "A")], events: [
+            Event(id: "e", title: "North Atlantic Treaty signed", when: "1949-04-04", actors: ["a"]),
+        ])"#;
+        let timeline = load_bytes(text.as_bytes(), &EmbeddedTexts::default())
+            .timeline
+            .expect("valid");
+        let event = EventIndex(0);
+        let measured = TitleWidths::measured(&timeline).width_px(&timeline, event);
+        let on_demand = TitleWidths::OnDemand(TextMeasure::new()).width_px(&timeline, event);
+        assert_eq!(measured, on_demand);
+        assert!((120.0..260.0).contains(&measured), "{measured}");
+        let prepared = Prepared::new(&timeline, TitleWidths::measured(&timeline));
+        assert_eq!(prepared.spans.len(), 1);
+    }
+}
