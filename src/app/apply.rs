@@ -2,23 +2,23 @@
 
 use eframe::egui;
 
-use super::{App, Command, Origin, ReaderState, RightTab, importing, open};
+use super::{App, Command, Origin, ReaderState, RightTab};
 use crate::query::Filter;
 
 impl App {
     /// Carries out one command.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::OpenDialog => open::open_dialog(self),
+            Command::OpenDialog => self.ask_open_path(),
             Command::ShowPathPrompt(purpose) => {
                 self.path_prompt = Some((purpose, String::new()));
             }
-            Command::ImportDialog => importing::import_dialog(self),
+            Command::ImportDialog => self.ask_import_path(),
             Command::ImportPath(path) => {
                 self.path_prompt = None;
                 self.import(ctx, &path);
             }
-            Command::SaveImportedDialog => importing::save_dialog(self),
+            Command::SaveImportedDialog => self.ask_save_imported_path(),
             Command::SaveImportedTo { path, overwrite } => {
                 self.path_prompt = None;
                 self.save_imported(ctx, &path, overwrite);
@@ -108,10 +108,24 @@ impl App {
             Command::DismissProblems => self.problems = None,
             Command::OpenExportDialog => {
                 self.export_dialog.open = true;
-                self.export_dialog.dark = self.settings.dark_mode;
+                self.export_dialog.form.dark = self.settings.dark_mode;
                 self.export_dialog.error = None;
             }
+            Command::SetExportForm(form) => self.export_dialog.form = form,
+            Command::CloseExportDialog => self.export_dialog.open = false,
+            Command::ExportSaveDialog => self.ask_export_path(),
             Command::Export(path) => self.export(ctx, &path),
+            Command::EditPathPrompt(text) => {
+                if let Some((_, path)) = &mut self.path_prompt {
+                    *path = text;
+                }
+            }
+            Command::ClosePathPrompt => self.path_prompt = None,
+            Command::ReaderScrolled => {
+                if let Some(reader) = &mut self.reader {
+                    reader.scroll_pending = false;
+                }
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -122,7 +136,7 @@ impl App {
         let Some(document) = &self.document else {
             return;
         };
-        match self.export_dialog.options(&self.view) {
+        match self.export_dialog.form.options(&self.view) {
             Ok(options) => {
                 let protected = match &document.origin {
                     Origin::File(open_file) => vec![open_file.clone()],
@@ -161,7 +175,7 @@ impl App {
                     written.bytes.div_ceil(1024)
                 ));
                 self.export_dialog.open = false;
-                self.export_dialog.path = None;
+                self.export_dialog.form.path = None;
                 self.export_dialog.error = None;
             }
             Err(message) => {

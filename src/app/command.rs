@@ -13,6 +13,9 @@ pub enum Command {
     OpenDialog,
     /// Show the field to type a path into.
     ShowPathPrompt(super::PathPurpose),
+    /// The text typed into the path field.
+    EditPathPrompt(String),
+    ClosePathPrompt,
     /// Ask for a TimelineJS file (JSON or CSV) to import.
     ImportDialog,
     ImportPath(PathBuf),
@@ -52,6 +55,8 @@ pub enum Command {
         excerpt: Option<(EventIndex, usize)>,
     },
     ShowDetailsTab,
+    /// The source reader has brought its emphasised passage into view.
+    ReaderScrolled,
     OpenUrl(String),
     SetDarkMode(bool),
     ShowShortcuts(bool),
@@ -59,6 +64,11 @@ pub enum Command {
     FocusSearch,
     DismissProblems,
     OpenExportDialog,
+    /// The options chosen in the export dialog.
+    SetExportForm(super::export_dialog::ExportForm),
+    CloseExportDialog,
+    /// Ask where to save the image with the native dialog (or the path field).
+    ExportSaveDialog,
     /// Write the image described by the export dialog to this path.
     Export(PathBuf),
     /// Close the window (settings are saved).

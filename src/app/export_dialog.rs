@@ -27,9 +27,9 @@ pub enum RangeChoice {
     Interval,
 }
 
-/// The dialog's state, kept while the window runs.
-pub struct ExportDialog {
-    pub open: bool,
+/// What the user chose in the dialog: the panel edits a copy and emits it when it changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportForm {
     pub format: Format,
     pub width_px: u32,
     pub scale_2x: bool,
@@ -39,6 +39,28 @@ pub struct ExportDialog {
     pub title: String,
     /// The path field, shown when no native dialog is available.
     pub path: Option<String>,
+}
+
+impl Default for ExportForm {
+    fn default() -> Self {
+        ExportForm {
+            format: Format::Png,
+            width_px: export::DEFAULT_WIDTH_PX,
+            scale_2x: false,
+            dark: false,
+            range: RangeChoice::Filtered,
+            interval: String::new(),
+            title: String::new(),
+            path: None,
+        }
+    }
+}
+
+/// The dialog's state, kept while the window runs.
+#[derive(Default)]
+pub struct ExportDialog {
+    pub open: bool,
+    pub form: ExportForm,
     pub error: Option<String>,
     preview: Option<(PreviewKey, egui::TextureHandle)>,
     /// A preview being rendered, for this key.
@@ -53,26 +75,7 @@ struct PreviewKey {
     generation: usize,
 }
 
-impl Default for ExportDialog {
-    fn default() -> Self {
-        ExportDialog {
-            open: false,
-            format: Format::Png,
-            width_px: export::DEFAULT_WIDTH_PX,
-            scale_2x: false,
-            dark: false,
-            range: RangeChoice::Filtered,
-            interval: String::new(),
-            title: String::new(),
-            path: None,
-            error: None,
-            preview: None,
-            rendering: None,
-        }
-    }
-}
-
-impl ExportDialog {
+impl ExportForm {
     /// The export options the dialog describes, or why they are not usable.
     pub fn options(&self, view: &TimeView) -> Result<ExportOptions, String> {
         let mut options = ExportOptions::new(chrono::Local::now().date_naive());
@@ -103,7 +106,7 @@ impl ExportDialog {
     }
 }
 
-pub fn export_dialog_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<Command>) {
+pub fn export_dialog_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) {
     if !app.export_dialog.open {
         return;
     }
@@ -114,87 +117,20 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<C
         .default_width(560.0)
         .show(ctx, |ui| dialog_contents(ui, app, commands));
     if !open {
-        app.export_dialog.open = false;
+        commands.push(Command::CloseExportDialog);
     }
 }
 
-fn dialog_contents(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
-    let view = app.view;
+fn dialog_contents(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
     let Some(document) = &app.document else {
         return;
     };
-    let dialog = &mut app.export_dialog;
-    egui::Grid::new("export-options")
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .show(ui, |ui| {
-            ui.label("Format");
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut dialog.format, Format::Png, "PNG");
-                ui.radio_value(&mut dialog.format, Format::Svg, "SVG (vector, for print)");
-            });
-            ui.end_row();
-            ui.label("Width");
-            ui.add(
-                egui::DragValue::new(&mut dialog.width_px)
-                    .range(export::MIN_WIDTH_PX..=export::MAX_WIDTH_PX)
-                    .speed(10.0)
-                    .suffix(" px"),
-            );
-            ui.end_row();
-            if dialog.format == Format::Png {
-                ui.label("Scale");
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut dialog.scale_2x, false, "1×");
-                    ui.radio_value(&mut dialog.scale_2x, true, "2× (high density)");
-                });
-                ui.end_row();
-            }
-            ui.label("Theme");
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut dialog.dark, false, "Light");
-                ui.radio_value(&mut dialog.dark, true, "Dark");
-            });
-            ui.end_row();
-            ui.label("Range");
-            ui.vertical(|ui| {
-                ui.radio_value(&mut dialog.range, RangeChoice::Filtered, "All shown events");
-                ui.radio_value(
-                    &mut dialog.range,
-                    RangeChoice::CurrentView,
-                    "The range in view",
-                );
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut dialog.range, RangeChoice::Interval, "Interval");
-                    let field = ui.add(
-                        egui::TextEdit::singleline(&mut dialog.interval)
-                            .hint_text("e.g. 2016/2020")
-                            .desired_width(140.0),
-                    );
-                    if field.changed() {
-                        dialog.range = RangeChoice::Interval;
-                    }
-                });
-            });
-            ui.end_row();
-            ui.label("Title");
-            ui.add(
-                egui::TextEdit::singleline(&mut dialog.title)
-                    .hint_text(&document.timeline.title)
-                    .desired_width(320.0),
-            );
-            ui.end_row();
-        });
-
-    let options = dialog.options(&view);
+    let dialog = &app.export_dialog;
+    let mut form = dialog.form.clone();
+    form_ui(ui, &mut form, &document.timeline.title);
+    let options = form.options(&app.view);
     match &options {
-        Ok(options) => {
-            let key = PreviewKey {
-                options: options.clone(),
-                filter: app.settings.filter.clone(),
-                generation: app.document_generation,
-            };
-            dialog.update_preview(ui.ctx(), &document.timeline, key);
+        Ok(_) => {
             if dialog.rendering.is_some() {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -221,25 +157,14 @@ fn dialog_contents(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>
     }
     ui.separator();
     ui.horizontal(|ui| {
-        let usable = options.is_ok();
-        if ui.add_enabled(usable, egui::Button::new("Save…")).clicked() {
-            let default_name = format!("{}.{}", file_stem(&document.origin), dialog.extension());
-            let started = Instant::now();
-            let chosen = rfd::FileDialog::new()
-                .set_title("Export image")
-                .set_file_name(&default_name)
-                .add_filter(dialog.extension().to_uppercase(), &[dialog.extension()])
-                .save_file();
-            match chosen {
-                Some(path) => commands.push(Command::Export(path)),
-                None if started.elapsed() < NO_DIALOG_WITHIN => {
-                    dialog.path = Some(default_name);
-                }
-                None => {}
-            }
+        if ui
+            .add_enabled(options.is_ok(), egui::Button::new("Save…"))
+            .clicked()
+        {
+            commands.push(Command::ExportSaveDialog);
         }
     });
-    if let Some(path) = &mut dialog.path {
+    if let Some(path) = &mut form.path {
         ui.label("No file dialog is available here: type where to save the image.");
         ui.horizontal(|ui| {
             let field = ui.add(egui::TextEdit::singleline(path).desired_width(380.0));
@@ -253,6 +178,117 @@ fn dialog_contents(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>
         });
     }
     ui.label(RichText::new("The image shows the timeline as filtered now.").weak());
+    if form != dialog.form {
+        commands.push(Command::SetExportForm(form));
+    }
+}
+
+/// The options grid, editing `form`.
+fn form_ui(ui: &mut egui::Ui, form: &mut ExportForm, timeline_title: &str) {
+    egui::Grid::new("export-options")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            ui.label("Format");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut form.format, Format::Png, "PNG");
+                ui.radio_value(&mut form.format, Format::Svg, "SVG (vector, for print)");
+            });
+            ui.end_row();
+            ui.label("Width");
+            ui.add(
+                egui::DragValue::new(&mut form.width_px)
+                    .range(export::MIN_WIDTH_PX..=export::MAX_WIDTH_PX)
+                    .speed(10.0)
+                    .suffix(" px"),
+            );
+            ui.end_row();
+            if form.format == Format::Png {
+                ui.label("Scale");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut form.scale_2x, false, "1×");
+                    ui.radio_value(&mut form.scale_2x, true, "2× (high density)");
+                });
+                ui.end_row();
+            }
+            ui.label("Theme");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut form.dark, false, "Light");
+                ui.radio_value(&mut form.dark, true, "Dark");
+            });
+            ui.end_row();
+            ui.label("Range");
+            ui.vertical(|ui| {
+                ui.radio_value(&mut form.range, RangeChoice::Filtered, "All shown events");
+                ui.radio_value(
+                    &mut form.range,
+                    RangeChoice::CurrentView,
+                    "The range in view",
+                );
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut form.range, RangeChoice::Interval, "Interval");
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut form.interval)
+                            .hint_text("e.g. 2016/2020")
+                            .desired_width(140.0),
+                    );
+                    if field.changed() {
+                        form.range = RangeChoice::Interval;
+                    }
+                });
+            });
+            ui.end_row();
+            ui.label("Title");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.title)
+                    .hint_text(timeline_title)
+                    .desired_width(320.0),
+            );
+            ui.end_row();
+        });
+}
+
+impl App {
+    /// Starts the preview for the dialog's options when they changed, and takes a finished
+    /// one; called once a frame while the dialog is open.
+    pub(super) fn poll_export_preview(&mut self, ctx: &egui::Context) {
+        if !self.export_dialog.open {
+            return;
+        }
+        let (Some(document), Ok(options)) =
+            (&self.document, self.export_dialog.form.options(&self.view))
+        else {
+            return;
+        };
+        let key = PreviewKey {
+            options,
+            filter: self.settings.filter.clone(),
+            generation: self.document_generation,
+        };
+        let timeline = Arc::clone(&document.timeline);
+        self.export_dialog.update_preview(ctx, &timeline, key);
+    }
+
+    /// Asks where to save the image (the native dialog, or the path field where there is
+    /// none).
+    pub(super) fn ask_export_path(&mut self) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let form = &mut self.export_dialog.form;
+        let default_name = format!("{}.{}", file_stem(&document.origin), form.extension());
+        let started = Instant::now();
+        let chosen = rfd::FileDialog::new()
+            .set_title("Export image")
+            .set_file_name(&default_name)
+            .add_filter(form.extension().to_uppercase(), &[form.extension()])
+            .save_file();
+        match chosen {
+            Some(path) => self.emit(Command::Export(path)),
+            None if started.elapsed() < NO_DIALOG_WITHIN => form.path = Some(default_name),
+            None => {}
+        }
+    }
 }
 
 impl ExportDialog {

@@ -5,8 +5,7 @@ use eframe::egui::{self, RichText};
 
 use super::{App, Command};
 
-pub fn filters_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
-    let focus_search = app.take_focus_search();
+pub fn filters_ui(ui: &mut egui::Ui, app: &App, focus_search: bool, commands: &mut Vec<Command>) {
     let Some(document) = &app.document else {
         return;
     };

@@ -11,51 +11,55 @@ use super::{App, Command, Origin, PathPurpose, ProblemReport};
 /// A dialog that answers faster than a person could was never shown.
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 
-/// Asks for the TimelineJS file (or shows the path field where no dialog is available).
-pub fn import_dialog(app: &mut App) {
-    let started = Instant::now();
-    let chosen = rfd::FileDialog::new()
-        .set_title("Import a TimelineJS timeline")
-        .add_filter("TimelineJS (JSON, CSV)", &["json", "csv"])
-        .pick_file();
-    match chosen {
-        Some(path) => app.emit(Command::ImportPath(path)),
-        None if started.elapsed() < NO_DIALOG_WITHIN => {
-            app.path_prompt = Some((PathPurpose::Import, String::new()));
+impl App {
+    /// Asks for the TimelineJS file (or shows the path field where no dialog is available).
+    pub(super) fn ask_import_path(&mut self) {
+        let started = Instant::now();
+        let chosen = rfd::FileDialog::new()
+            .set_title("Import a TimelineJS timeline")
+            .add_filter("TimelineJS (JSON, CSV)", &["json", "csv"])
+            .pick_file();
+        match chosen {
+            Some(path) => self.emit(Command::ImportPath(path)),
+            None if started.elapsed() < NO_DIALOG_WITHIN => {
+                self.path_prompt = Some((PathPurpose::Import, String::new()));
+            }
+            None => {}
         }
-        None => {}
     }
 }
 
-/// Asks where to save the imported timeline.
-pub fn save_dialog(app: &mut App) {
-    let Some(Origin::Imported { from, .. }) = app.document.as_ref().map(|d| &d.origin) else {
-        return;
-    };
-    let name = format!(
-        "{}.ron",
-        from.file_stem()
-            .map_or_else(|| "imported".into(), |stem| stem.to_string_lossy())
-    );
-    let folder = from.parent().map(Path::to_path_buf);
-    let started = Instant::now();
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Save the imported timeline")
-        .set_file_name(&name)
-        .add_filter("Timeline (RON)", &["ron"]);
-    if let Some(folder) = folder {
-        dialog = dialog.set_directory(folder);
-    }
-    match dialog.save_file() {
-        // The native dialog has already asked before replacing a file.
-        Some(path) => app.emit(Command::SaveImportedTo {
-            path,
-            overwrite: true,
-        }),
-        None if started.elapsed() < NO_DIALOG_WITHIN => {
-            app.path_prompt = Some((PathPurpose::SaveImported, name));
+impl App {
+    /// Asks where to save the imported timeline.
+    pub(super) fn ask_save_imported_path(&mut self) {
+        let Some(Origin::Imported { from, .. }) = self.document.as_ref().map(|d| &d.origin) else {
+            return;
+        };
+        let name = format!(
+            "{}.ron",
+            from.file_stem()
+                .map_or_else(|| "imported".into(), |stem| stem.to_string_lossy())
+        );
+        let folder = from.parent().map(Path::to_path_buf);
+        let started = Instant::now();
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Save the imported timeline")
+            .set_file_name(&name)
+            .add_filter("Timeline (RON)", &["ron"]);
+        if let Some(folder) = folder {
+            dialog = dialog.set_directory(folder);
         }
-        None => {}
+        match dialog.save_file() {
+            // The native dialog has already asked before replacing a file.
+            Some(path) => self.emit(Command::SaveImportedTo {
+                path,
+                overwrite: true,
+            }),
+            None if started.elapsed() < NO_DIALOG_WITHIN => {
+                self.path_prompt = Some((PathPurpose::SaveImported, name));
+            }
+            None => {}
+        }
     }
 }
 

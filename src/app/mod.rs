@@ -37,6 +37,14 @@ use crate::layout::time_view::TimeView;
 use crate::model::{EventIndex, SourceIndex};
 use crate::query::Filter;
 
+/// What this frame's panels are asked to do once.
+#[derive(Debug, Clone, Copy)]
+struct FrameRequests {
+    /// Move the plot to this view.
+    view: Option<TimeView>,
+    focus_search: bool,
+}
+
 /// What is kept between runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -110,33 +118,42 @@ pub enum PathPurpose {
     SaveImported,
 }
 
+/// What the timeline panel measures while drawing a frame, for the next frame and for the
+/// commands that depend on the layout (scrolling an event into view). The one state a panel
+/// writes directly: it is a reading of the screen, not a change the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Measured {
+    /// Height of the visible part of the tracks, as last drawn.
+    pub tracks_height_px: f64,
+    /// The scroll last handed to the plot, to tell the user's drags from our own changes.
+    pub plot_scroll_set_px: f64,
+    /// The event under the pointer or with keyboard focus.
+    pub hovered: Option<EventIndex>,
+}
+
 /// The application.
 pub struct App {
     pub settings: Settings,
     pub document: Option<Document>,
-    /// What to open on the first frame (fonts are needed to measure titles).
-    pending_open: Option<Origin>,
     pub view: TimeView,
-    /// A view to push into the plot on the next frame.
-    pending_view: Option<TimeView>,
-    pub scroll_px: f64,
-    /// The scroll last handed to the plot, to tell the user's drags from our own changes.
-    pub plot_scroll_set_px: f64,
-    /// Height of the visible part of the tracks, as last drawn.
-    pub tracks_height_px: f64,
     pub selected: Option<EventIndex>,
-    pub hovered: Option<EventIndex>,
     pub right_tab: RightTab,
     pub reader: Option<ReaderState>,
     pub problems: Option<ProblemReport>,
-    /// The path field, shown when no native dialog is available.
-    pub path_prompt: Option<(PathPurpose, String)>,
-    pub show_shortcuts: bool,
     pub export_dialog: export_dialog::ExportDialog,
-    /// Counts opened timelines, so caches know when the timeline changed.
-    pub document_generation: usize,
     /// A message for the status bar (e.g. where an image was saved).
     pub notice: Option<String>,
+    /// What to open on the first frame (fonts are needed to measure titles).
+    pending_open: Option<Origin>,
+    /// A view to push into the plot on the next frame.
+    pending_view: Option<TimeView>,
+    scroll_px: f64,
+    measured: Measured,
+    /// The path field, shown when no native dialog is available.
+    path_prompt: Option<(PathPurpose, String)>,
+    show_shortcuts: bool,
+    /// Counts opened timelines, so caches know when the timeline changed.
+    document_generation: usize,
     /// A timeline loading in the background.
     loading: Option<background::LoadJob>,
     /// An image being written in the background.
@@ -144,7 +161,8 @@ pub struct App {
     /// Watches the open file to reload it when it is saved.
     watch: Option<watch::FileWatch>,
     /// Set when a panic was caught: where its report was written.
-    pub crash_report: Option<Option<PathBuf>>,
+    crash_report: Option<Option<PathBuf>>,
+    /// Move the keyboard focus to the search field on the next frame.
     focus_search: bool,
     fonts_installed: bool,
     commands: Vec<Command>,
@@ -164,10 +182,11 @@ impl App {
             pending_open: Some(pending_open),
             pending_view: None,
             scroll_px: 0.0,
-            plot_scroll_set_px: 0.0,
-            tracks_height_px: 600.0,
+            measured: Measured {
+                tracks_height_px: 600.0,
+                ..Measured::default()
+            },
             selected: None,
-            hovered: None,
             right_tab: RightTab::Details,
             reader: None,
             problems: None,
@@ -186,12 +205,12 @@ impl App {
         }
     }
 
-    /// Queues a command; it is applied at the end of the frame.
     /// True while an image is being written in the background.
     pub fn is_exporting(&self) -> bool {
         self.exporting.is_some()
     }
 
+    /// Queues a command; it is applied at the end of the frame.
     pub fn emit(&mut self, command: Command) {
         self.commands.push(command);
     }
@@ -224,6 +243,12 @@ impl App {
             }
         }
 
+        self.poll_export_preview(&ctx);
+        // One-shot requests for this frame's panels, taken here so panels only read.
+        let requests = FrameRequests {
+            view: self.pending_view.take(),
+            focus_search: std::mem::take(&mut self.focus_search),
+        };
         let mut commands = std::mem::take(&mut self.commands);
         open::handle_dropped_files(&ctx, &mut commands);
         shortcuts::handle_keys(&ctx, self, &mut commands);
@@ -238,7 +263,7 @@ impl App {
                 // its empty content and stay that narrow.
                 .min_size(200.0)
                 .show(ui, |ui| {
-                    filters::filters_ui(ui, self, &mut commands);
+                    filters::filters_ui(ui, self, requests.focus_search, &mut commands);
                 });
         }
         if self.selected.is_some() || self.reader.is_some() {
@@ -248,7 +273,7 @@ impl App {
                 .show(ui, |ui| self.right_panel_ui(ui, &mut commands));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            timeline_view::timeline_ui(ui, self, &mut commands);
+            timeline_view::timeline_ui(ui, self, requests.view, &mut commands);
         });
         open::windows_ui(&ctx, self, &mut commands);
         shortcuts::shortcuts_window(&ctx, self, &mut commands);
@@ -287,15 +312,6 @@ impl App {
             RightTab::Details => details::details_ui(ui, self, commands),
             RightTab::Source => source_reader::source_reader_ui(ui, self, commands),
         }
-    }
-
-    /// Takes the view the plot should be moved to this frame, if any.
-    fn take_pending_view(&mut self) -> Option<TimeView> {
-        self.pending_view.take()
-    }
-
-    fn take_focus_search(&mut self) -> bool {
-        std::mem::take(&mut self.focus_search)
     }
 }
 

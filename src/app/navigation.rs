@@ -61,9 +61,10 @@ impl App {
         }) else {
             return;
         };
-        let visible = self.scroll_px..(self.scroll_px + self.tracks_height_px - row.height_px);
+        let visible =
+            self.scroll_px..(self.scroll_px + self.measured.tracks_height_px - row.height_px);
         if !visible.contains(&row.top_px) {
-            self.scroll_px = (row.top_px - self.tracks_height_px / 3.0).max(0.0);
+            self.scroll_px = (row.top_px - self.measured.tracks_height_px / 3.0).max(0.0);
         }
     }
 

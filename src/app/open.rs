@@ -93,27 +93,29 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
     });
 }
 
-/// Asks for a file; where no native dialog can be shown, offers the path field instead.
-pub fn open_dialog(app: &mut App) {
-    let started = Instant::now();
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Open a timeline")
-        .add_filter("Timeline (RON)", &["ron"]);
-    if let Some(folder) = app
-        .settings
-        .recent_files
-        .first()
-        .and_then(|path| path.parent())
-    {
-        dialog = dialog.set_directory(folder);
-    }
-    match dialog.pick_file() {
-        Some(path) => app.emit(Command::OpenPath(path)),
-        None if started.elapsed() < NO_DIALOG_WITHIN => {
-            app.path_prompt = Some((PathPurpose::Open, String::new()));
+impl App {
+    /// Asks for a file; where no native dialog can be shown, offers the path field instead.
+    pub(super) fn ask_open_path(&mut self) {
+        let started = Instant::now();
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Open a timeline")
+            .add_filter("Timeline (RON)", &["ron"]);
+        if let Some(folder) = self
+            .settings
+            .recent_files
+            .first()
+            .and_then(|path| path.parent())
+        {
+            dialog = dialog.set_directory(folder);
         }
-        // The user closed the dialog.
-        None => {}
+        match dialog.pick_file() {
+            Some(path) => self.emit(Command::OpenPath(path)),
+            None if started.elapsed() < NO_DIALOG_WITHIN => {
+                self.path_prompt = Some((PathPurpose::Open, String::new()));
+            }
+            // The user closed the dialog.
+            None => {}
+        }
     }
 }
 
@@ -134,8 +136,9 @@ pub fn handle_dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
 }
 
 /// The path field and the problems window.
-pub fn windows_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<Command>) {
-    if let Some((purpose, path)) = &mut app.path_prompt {
+pub fn windows_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) {
+    if let Some((purpose, typed)) = &app.path_prompt {
+        let mut path = typed.clone();
         let (title, prompt, hint, button) = match purpose {
             PathPurpose::Open => (
                 "Open a timeline file",
@@ -164,7 +167,7 @@ pub fn windows_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<Command
             .show(ctx, |ui| {
                 ui.label(prompt);
                 let response = ui.add(
-                    egui::TextEdit::singleline(path)
+                    egui::TextEdit::singleline(&mut path)
                         .hint_text(hint)
                         .desired_width(420.0),
                 );
@@ -187,8 +190,11 @@ pub fn windows_ui(ctx: &egui::Context, app: &mut App, commands: &mut Vec<Command
                     }
                 });
             });
+        if path != *typed {
+            commands.push(Command::EditPathPrompt(path));
+        }
         if !open {
-            app.path_prompt = None;
+            commands.push(Command::ClosePathPrompt);
         }
     }
     if let Some(report) = &app.problems {

@@ -7,8 +7,8 @@ use eframe::egui::{self, Color32, RichText, Sense};
 use super::theme;
 use super::{App, Command};
 
-pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
-    let (Some(document), Some(reader)) = (&app.document, &mut app.reader) else {
+pub fn source_reader_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
+    let (Some(document), Some(reader)) = (&app.document, &app.reader) else {
         return;
     };
     let timeline = &document.timeline;
@@ -133,7 +133,7 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Com
                 }
             });
         });
-    if scrolled || scroll_pending {
-        reader.scroll_pending = false;
+    if scroll_pending {
+        commands.push(Command::ReaderScrolled);
     }
 }

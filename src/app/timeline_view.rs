@@ -25,7 +25,12 @@ const OVERVIEW_PX: f32 = 54.0;
 const WHEEL_PX_PER_DOUBLING: f32 = 180.0;
 
 /// Draws the tracks, the label column and the overview; emits commands for what the user did.
-pub fn timeline_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    app: &mut App,
+    pending_view: Option<TimeView>,
+    commands: &mut Vec<Command>,
+) {
     if app.document.is_none() {
         ui.centered_and_justified(|ui| ui.label("No timeline open"));
         return;
@@ -43,7 +48,6 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>
     ui.allocate_rect(full, Sense::hover());
 
     let palette = theme::palette(ui.visuals());
-    let pending_view = app.take_pending_view();
     let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(plot_rect));
     let outcome = plot_tracks(&mut plot_ui, app, pending_view, &palette, commands);
     let Some(outcome) = outcome else {
@@ -84,10 +88,10 @@ fn plot_tracks(
 ) -> Option<PlotOutcome> {
     let highlight = Highlight {
         selected: app.selected,
-        hovered: app.hovered,
+        hovered: app.measured.hovered,
     };
     let mut scroll_px = app.scroll_px;
-    let scroll_last_set_px = app.plot_scroll_set_px;
+    let scroll_last_set_px = app.measured.plot_scroll_set_px;
     let current_view = app.view;
     let document = app.document.as_mut()?;
 
@@ -175,12 +179,13 @@ fn plot_tracks(
         (frame, canvas, drawing, scene, height_px)
     });
     let (frame, canvas, drawing, scene, height_px) = response.inner;
-    app.tracks_height_px = height_px;
-    app.plot_scroll_set_px = scroll_px;
+    // Readings of this frame (see `Measured`), not changes the user asked for.
+    app.measured.tracks_height_px = height_px;
+    app.measured.plot_scroll_set_px = scroll_px;
     if (scroll_px - app.scroll_px).abs() > f64::EPSILON {
         commands.push(Command::ScrollTracks(scroll_px - app.scroll_px));
     }
-    if response.response.double_clicked() && app.hovered.is_none() {
+    if response.response.double_clicked() && app.measured.hovered.is_none() {
         commands.push(Command::FitAll);
     }
     Some(PlotOutcome {
@@ -330,7 +335,7 @@ fn item_widgets(
     if outcome.response.clicked() && !clicked_item {
         commands.push(Command::Select(None));
     }
-    app.hovered = hovered;
+    app.measured.hovered = hovered;
 }
 
 fn event_tooltip(ui: &mut egui::Ui, document: &super::Document, event: crate::model::EventIndex) {

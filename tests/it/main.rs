@@ -9,4 +9,6 @@ mod fixtures;
 mod gui;
 mod import;
 mod loading;
+#[cfg(feature = "gui")]
+mod one_drawing;
 mod robustness;

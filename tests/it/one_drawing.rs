@@ -1,0 +1,117 @@
+//! The window and the export draw one picture: for the same timeline, filter, view and size
+//! the window's document and the image's figure give the same primitives (emphasis aside),
+//! and the SVG writes what those primitives say.
+
+use std::collections::BTreeSet;
+
+use alliance_timeline::app::{Document, Origin};
+use alliance_timeline::bundled::load_bundled;
+use alliance_timeline::export::figure::Figure;
+use alliance_timeline::export::{ExportOptions, Range, svg};
+use alliance_timeline::layout::time_view::TimeView;
+use alliance_timeline::model::Timeline;
+use alliance_timeline::query::Filter;
+use alliance_timeline::view::primitives::{Fit, Primitive};
+use alliance_timeline::view::{Drawing, Frame, Highlight};
+use chrono::NaiveDate;
+
+fn bundled() -> Timeline {
+    load_bundled().timeline.expect("bundled timeline is valid")
+}
+
+/// An image shows no empty tracks, so the window's filter hides them too.
+fn image_filter(search: &str) -> Filter {
+    Filter {
+        search: search.into(),
+        hide_empty_tracks: true,
+        ..Filter::default()
+    }
+}
+
+/// Both drawings of `range` in the same frame: the window's first, the image's second.
+fn both(timeline: &Timeline, filter: &Filter, range: Range) -> (Drawing, Drawing) {
+    let mut document = Document::new(Origin::Bundled, timeline.clone(), filter, &BTreeSet::new());
+    let figure = Figure::new(timeline, filter, &range);
+    let view = match range {
+        Range::Days(view) => view,
+        Range::Filtered => document.fitting_view(),
+    };
+    assert_eq!(figure.view, view, "both fit the shown events alike");
+    let frame = Frame::new(
+        40.0,
+        120.0,
+        1400.0,
+        26.0 + figure.filtered.content_height_px,
+        0.0,
+    );
+    let window = document.drawing(&view, &frame, Highlight::default());
+    ((*window).clone(), figure.drawing(&frame))
+}
+
+fn count(drawing: &Drawing, what: fn(&Primitive) -> bool) -> usize {
+    drawing
+        .primitives()
+        .filter(|primitive| what(primitive))
+        .count()
+}
+
+#[test]
+fn the_whole_timeline_is_drawn_alike_by_window_and_image() {
+    let timeline = bundled();
+    let (window, image) = both(&timeline, &image_filter(""), Range::Filtered);
+    assert_eq!(window, image);
+    // A real picture, not two empty ones: a diamond or pill per shown event or cluster,
+    // and the names of every track.
+    let diamonds = count(&window, |p| matches!(p, Primitive::Diamond { .. }));
+    assert!(diamonds > 40, "{diamonds} diamonds");
+    let names = window
+        .primitives()
+        .filter(|p| matches!(p, Primitive::Text(run) if run.text == "Donald Trump"))
+        .count();
+    assert_eq!(names, 1);
+}
+
+#[test]
+fn a_search_over_a_few_years_is_drawn_alike_by_window_and_image() {
+    let timeline = bundled();
+    // 2016-01-01 and 2021-01-01 are days 16801 and 18628 since 1970.
+    let view = TimeView::new(16_801.0, 18_628.0);
+    let (window, image) = both(&timeline, &image_filter("Bolton"), Range::Days(view));
+    assert_eq!(window, image);
+    let titles: Vec<&str> = window
+        .primitives()
+        .filter_map(|p| match p {
+            Primitive::Text(run) => Some(run.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(titles.contains(&"John R. Bolton"), "{titles:?}");
+    assert!(
+        !titles.contains(&"Harry S. Truman"),
+        "a track without Bolton events"
+    );
+}
+
+#[test]
+fn the_svg_writes_the_titles_its_drawing_holds() {
+    let timeline = bundled();
+    let filter = image_filter("");
+    let mut options = ExportOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"));
+    options.width_px = 1440;
+    let image = svg::render(&timeline, &filter, &options);
+    let figure = Figure::new(&timeline, &filter, &Range::Filtered);
+    let frame = svg::figure_frame(&figure, 1440.0, 0.0);
+    let drawing = figure.drawing(&frame);
+    let whole_titles: Vec<&str> = drawing
+        .primitives()
+        .filter_map(|p| match p {
+            Primitive::Text(run) if run.fit == Fit::Free => Some(run.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(whole_titles.len() > 20, "{whole_titles:?}");
+    for title in whole_titles {
+        let written = alliance_timeline::export::svg_text::escape(title);
+        assert!(image.svg.contains(&format!(">{written}</text>")), "{title}");
+    }
+}
