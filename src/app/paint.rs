@@ -13,7 +13,9 @@ use eframe::egui::{
 use super::theme;
 use crate::fonts::Weight;
 use crate::style::{Palette, Tint};
-use crate::view::primitives::{Anchor, Fit, Primitive, PxRect, TextRun, TextStyle};
+use crate::view::primitives::{
+    Anchor, Fit, Primitive, PxRect, TextRun, TextStyle, diamond_corners,
+};
 
 /// The egui colour of a tint.
 pub fn color32(tint: Tint) -> Color32 {
@@ -55,17 +57,12 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                 Stroke::new(*width_px as f32, color32(paint.resolve(palette))),
             )),
             Primitive::Diamond {
-                centre: (x, y),
-                radius_px: r,
+                centre,
+                radius_px,
                 fill,
                 outline,
             } => {
-                let points = vec![
-                    pos((*x, y - r)),
-                    pos((x + r, *y)),
-                    pos((*x, y + r)),
-                    pos((x - r, *y)),
-                ];
+                let points = diamond_corners(*centre, *radius_px).map(pos).to_vec();
                 let stroke = outline.map_or(Stroke::NONE, |(paint, width)| {
                     Stroke::new(width as f32, color32(paint.resolve(palette)))
                 });

@@ -3,7 +3,7 @@
 
 use crate::fonts::TextMeasure;
 use crate::style::Palette;
-use crate::view::primitives::{Drawing, Fit, Primitive, TextRun};
+use crate::view::primitives::{Drawing, Fit, Primitive, TextRun, diamond_corners};
 
 use super::svg_text::TextLook;
 use super::svg_writer::SvgWriter;
@@ -33,12 +33,12 @@ fn paint_one(svg: &mut SvgWriter, primitive: &Primitive, palette: &Palette, meas
             paint,
         } => svg.line(*from, *to, *width_px, paint.resolve(palette)),
         Primitive::Diamond {
-            centre: (x, y),
-            radius_px: r,
+            centre,
+            radius_px,
             fill,
             outline,
         } => {
-            let points = [(*x, y - r), (x + r, *y), (*x, y + r), (x - r, *y)];
+            let points = diamond_corners(*centre, *radius_px);
             let outline = outline.map(|(paint, width)| (paint.resolve(palette), width));
             svg.polygon(&points, fill.resolve(palette), outline);
         }

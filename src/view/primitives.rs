@@ -202,6 +202,16 @@ pub enum Region {
     Names,
 }
 
+/// The corners of a diamond standing on its tip: top, right, bottom, left.
+pub fn diamond_corners((x, y): (f64, f64), radius_px: f64) -> [(f64, f64); 4] {
+    [
+        (x, y - radius_px),
+        (x + radius_px, y),
+        (x, y + radius_px),
+        (x - radius_px, y),
+    ]
+}
+
 /// Primitives drawn inside one clip rectangle, back to front.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layer {

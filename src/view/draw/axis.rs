@@ -29,13 +29,9 @@ pub(super) fn axis(input: &DrawInput<'_>) -> Vec<Primitive> {
         },
     ];
     for tick in &input.scene.ticks {
-        let x = input
-            .frame
-            .x(input.view.x_px(tick.day, input.frame.area_width_px()));
-        // Lines on the very edge would be half outside.
-        if !(axis.x0_px + 0.5..=axis.x1_px - 0.5).contains(&x) {
+        let Some(x) = super::tick_x(input, tick) else {
             continue;
-        }
+        };
         out.push(Primitive::Line {
             from: (x, axis.y1_px - TICK_PX),
             to: (x, axis.y1_px),

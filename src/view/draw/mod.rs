@@ -8,6 +8,7 @@ mod items;
 mod names;
 mod tracks;
 
+use crate::layout::axis::Tick;
 use crate::layout::scene::Scene;
 use crate::layout::spans::EventSpan;
 use crate::layout::time_view::TimeView;
@@ -69,6 +70,18 @@ pub fn draw(input: &DrawInput<'_>) -> Drawing {
     Drawing {
         layers: vec![track_layer, axis_layer, names_header, names_body],
     }
+}
+
+/// Canvas x of a calendar tick, when a line there lies wholly inside the time area.
+fn tick_x(input: &DrawInput<'_>, tick: &Tick) -> Option<f64> {
+    let area = &input.frame.area;
+    let x = input
+        .frame
+        .x(input.view.x_px(tick.day, input.frame.area_width_px()));
+    // Lines on the very edge would be half outside.
+    (area.x0_px + 0.5..=area.x1_px - 0.5)
+        .contains(&x)
+        .then_some(x)
 }
 
 /// The colour of an item: its track's actor, or on a collapsed group the event's first actor.

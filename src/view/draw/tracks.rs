@@ -81,13 +81,9 @@ pub(super) fn periods(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
 pub(super) fn grid(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
     let tracks = input.frame.tracks();
     for tick in &input.scene.ticks {
-        let x = input
-            .frame
-            .x(input.view.x_px(tick.day, input.frame.area_width_px()));
-        // Lines on the very edge would be half outside.
-        if !(tracks.x0_px + 0.5..=tracks.x1_px - 0.5).contains(&x) {
+        let Some(x) = super::tick_x(input, tick) else {
             continue;
-        }
+        };
         let opacity = if tick.is_major {
             1.0
         } else {
