@@ -30,11 +30,6 @@ impl Cancel {
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
-
-    /// The flag itself, for code that takes an `AtomicBool`.
-    pub fn flag(&self) -> &AtomicBool {
-        &self.0
-    }
 }
 
 /// The system would not start a thread.

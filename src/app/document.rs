@@ -60,7 +60,7 @@ pub struct Document {
     drawing_cache: Option<(DrawingKey, Arc<Drawing>)>,
     /// Words to events, for searching large timelines; built once, in the background.
     search_index: Arc<OnceLock<SearchIndex>>,
-    /// The job building the search index, while it runs.
+    /// The job building the search index (kept with the document it indexes).
     _indexing: Option<Job<()>>,
     /// Filters large timelines off the window's thread.
     filtering: FilterQueue,

@@ -138,7 +138,7 @@ fn faded(area: &PxRect, solid_x0_px: f64, solid_x1_px: f64, tint: Tint) -> Shape
     Shape::mesh(mesh)
 }
 
-pub fn font(style: &TextStyle) -> FontId {
+fn font(style: &TextStyle) -> FontId {
     let size = style.size_px as f32;
     match (style.weight, style.italic) {
         (Weight::Bold, _) => theme::bold(size),
