@@ -5,8 +5,9 @@ use std::path::Path;
 
 use alliance_timeline::bundled::load_bundled;
 use alliance_timeline::load::load_file;
+use alliance_timeline::load::quote::{FoldedText, fold};
 use alliance_timeline::model::date::day_number;
-use alliance_timeline::model::{DayNumber, Endpoint, Precision, Timeline};
+use alliance_timeline::model::{DayNumber, Endpoint, Excerpt, Precision, Timeline};
 use chrono::NaiveDate;
 
 fn bundled() -> Timeline {
@@ -111,23 +112,131 @@ fn the_undated_statements_stand_on_the_publication_date() {
     }
 }
 
+/// The text an excerpt's location covers in its source, or why there is none.
+fn located_text<'t>(timeline: &'t Timeline, event_id: &str, excerpt: &Excerpt) -> &'t str {
+    let quote = excerpt.quote.as_deref().unwrap_or("");
+    let source = timeline
+        .source(excerpt.source)
+        .unwrap_or_else(|| panic!("{event_id}: quote {quote:?} names no source"));
+    let text = source.text.as_deref().unwrap_or_else(|| {
+        panic!(
+            "{event_id}: quote {quote:?} cites source {:?}, whose text does not ship",
+            source.id
+        )
+    });
+    let range = excerpt.location.clone().unwrap_or_else(|| {
+        panic!(
+            "{event_id}: quote {quote:?} is not located in {:?}",
+            source.id
+        )
+    });
+    text.get(range.clone()).unwrap_or_else(|| {
+        panic!(
+            "{event_id}: quote {quote:?} is located at {range:?}, which is not a passage of the {}-byte text of {:?}",
+            text.len(),
+            source.id
+        )
+    })
+}
+
 #[test]
-fn every_quote_is_located_in_a_shipped_text() {
+fn every_quote_is_located_in_a_shipped_text_and_the_location_holds_the_quote() {
     let timeline = bundled();
     let mut quotes = 0;
     for event in &timeline.events {
         for excerpt in &event.excerpts {
-            if excerpt.quote.is_some() {
-                quotes += 1;
-                assert!(
-                    excerpt.location.is_some(),
-                    "{} has an unlocated quote",
+            let Some(quote) = excerpt.quote.as_deref() else {
+                assert_eq!(
+                    excerpt.location, None,
+                    "{}: an excerpt without a quote has no passage to locate",
                     event.id
                 );
-            }
+                continue;
+            };
+            quotes += 1;
+            let located = located_text(&timeline, &event.id, excerpt);
+            // Folded as the loader matches quotes: whitespace runs as one space, curly quotes
+            // as straight ones.
+            assert_eq!(
+                fold(located),
+                fold(quote).trim(),
+                "{}: the location of quote {quote:?} holds {located:?}",
+                event.id
+            );
         }
     }
-    assert!(quotes >= 50, "only {quotes} quotes");
+    assert_eq!(quotes, 62, "quoted excerpts in the bundled timeline");
+}
+
+/// Known quotes are located at their passages byte for byte, so that a match that moved,
+/// grew or shrank shows.
+#[test]
+fn known_quotes_are_located_at_their_passages() {
+    let timeline = bundled();
+    let excerpt = |id: &str, number: usize| {
+        let index = timeline
+            .event_by_id(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        let excerpt = &timeline.events[index.get()].excerpts[number];
+        let source = timeline.source(excerpt.source).expect("source");
+        let text = source.text.as_deref().expect("text ships");
+        (source.id.as_str(), text, excerpt.location.clone())
+    };
+
+    let (source, article, location) = excerpt("brussels-summit-2018", 0);
+    assert_eq!(source, "nyt-2020-09-03");
+    assert_eq!(location, Some(7201..7449));
+    let located = &article[7201..7449];
+    assert!(located.starts_with("In his book, Mr. Bolton recalls how Mr. Trump"));
+    assert!(located.contains("“we will walk out” of the pact"));
+    assert!(located.ends_with("their spending commitments."));
+    assert!(article[..7201].ends_with("alliance. "));
+
+    // Quoted from inside a quotation: the article's opening “ stays outside the passage.
+    let (source, article, location) = excerpt("wright-statement", 2);
+    assert_eq!(source, "nyt-2020-09-03");
+    assert_eq!(location, Some(4185..4267));
+    assert_eq!(
+        &article[4185..4267],
+        "He could just reinterpret it as, ‘I could just send a strongly-worded letter,’"
+    );
+    assert!(article[..4185].ends_with("\n\n    “"));
+
+    let (source, treaty, location) = excerpt("article-5", 0);
+    assert_eq!(source, "north-atlantic-treaty");
+    assert_eq!(location, Some(80..220));
+    assert!(treaty[..80].ends_with("Article 5\n\n"));
+    assert!(treaty[80..220].starts_with("The Parties agree that an armed attack"));
+    assert!(treaty[80..220].ends_with("an attack against them all"));
+}
+
+/// A quote typed with plain spaces and straight quotes is found in the shipped article, and
+/// its location covers the article's own no-break space and curly quotes.
+#[test]
+fn a_plainly_typed_quote_is_located_in_the_article_with_its_typography() {
+    let timeline = bundled();
+    let article = timeline
+        .sources
+        .iter()
+        .find(|s| s.id == "nyt-2020-09-03")
+        .and_then(|s| s.text.as_deref())
+        .expect("article text ships");
+    let folded = FoldedText::new(article);
+
+    let range = folded.find("has gone further — speaking repeatedly");
+    assert_eq!(range, Some(295..336));
+    assert_eq!(
+        &article[295..336],
+        "has gone further —\u{a0}speaking repeatedly"
+    );
+
+    let range = folded
+        .find("He could just reinterpret it as,\n 'I could just send a strongly-worded letter,'");
+    assert_eq!(range, Some(4185..4267));
+    assert_eq!(
+        &article[4185..4267],
+        "He could just reinterpret it as, ‘I could just send a strongly-worded letter,’"
+    );
 }
 
 #[test]

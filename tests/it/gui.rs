@@ -2,6 +2,8 @@
 //! select an event, read its excerpt, open the source, follow a passage back to its event,
 //! filter, step with the keyboard, and survive a broken file.
 
+use std::time::{Duration, Instant};
+
 use alliance_timeline::app::{App, Command, Origin, RightTab, Settings};
 use alliance_timeline::layout::time_view::TimeView;
 use alliance_timeline::model::EventIndex;
@@ -27,6 +29,26 @@ fn harness() -> Harness<'static, App> {
         );
     harness.run_steps(3);
     harness
+}
+
+/// How long [`wait_until`] waits before failing. Each condition is met in well under a
+/// second; the deadline is generous on purpose and only turns a hang into a failure, even on
+/// a busy runner with two cores shared by parallel tests.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// Steps the window until `done` holds for the app, failing with `condition` in the message
+/// once [`DEADLINE`] has passed. Background threads and the file watcher work in real time,
+/// so a short sleep comes between steps.
+fn wait_until(harness: &mut Harness<'_, App>, condition: &str, done: impl Fn(&App) -> bool) {
+    let started = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            started.elapsed() < DEADLINE,
+            "gave up waiting after {DEADLINE:?} until {condition}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.run_steps(1);
+    }
 }
 
 fn event_index(harness: &Harness<'_, App>, id: &str) -> EventIndex {
@@ -224,20 +246,17 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
     harness.get_by_label("Save…");
     // The preview renders on its own thread while the window goes on.
     harness.get_by_label("Rendering the preview…");
-    let started = std::time::Instant::now();
-    while harness.query_by_label("Rendering the preview…").is_some() {
-        assert!(started.elapsed() < std::time::Duration::from_secs(60));
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run_steps(1);
-    }
-    assert!(harness.state().export_dialog.has_preview());
+    assert!(!harness.state().export_dialog.has_preview());
+    wait_until(&mut harness, "the export preview is on screen", |app| {
+        app.export_dialog.has_preview()
+    });
+    assert!(harness.query_by_label("Rendering the preview…").is_none());
     harness.get_by_label("SVG (vector, for print)").click();
     harness.run_steps(2);
 
     let folder = tempfile::tempdir().expect("temp dir");
     let out = folder.path().join("bundled.svg");
     harness.state_mut().emit(Command::Export(out.clone()));
-    harness.run_steps(1);
     wait_for_export(&mut harness);
     let svg = std::fs::read_to_string(&out).expect("the image was written");
     assert!(svg.contains("The United States and NATO, 1949–2025"));
@@ -253,7 +272,6 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
     harness
         .state_mut()
         .emit(Command::Export("timeline-data/us-nato.ron".into()));
-    harness.run_steps(1);
     wait_for_export(&mut harness);
     let error = harness
         .state()
@@ -268,15 +286,18 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
     harness.get_by_label_contains("refusing to write over a timeline");
 }
 
-/// Steps the window until the image being exported in the background is written.
+/// Applies an emitted export command, then steps the window until the export it started on a
+/// thread of its own has finished; the frame that takes the outcome also draws it (a notice,
+/// or an error in the dialog).
 fn wait_for_export(harness: &mut Harness<'_, App>) {
-    let started = std::time::Instant::now();
-    while harness.state().is_exporting() {
-        assert!(started.elapsed() < std::time::Duration::from_secs(60));
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
+    harness.run_steps(1);
+    assert!(
+        harness.state().is_exporting(),
+        "the export command started an export"
+    );
+    wait_until(harness, "the export has finished", |app| {
+        !app.is_exporting()
+    });
 }
 
 /// A small timeline file with one renamed title per version.
@@ -284,14 +305,6 @@ fn timeline_text(title: &str) -> String {
     format!(
         "Timeline(\n    title: \"Watched\",\n    actors: [Actor(id: \"a\", name: \"Actor A\"), Actor(id: \"b\", name: \"Actor B\")],\n    events: [\n        Event(id: \"first\", title: \"{title}\", when: \"2018-07-11\", actors: [\"a\"]),\n        Event(id: \"second\", title: \"Second event\", when: \"2018-09-01\", actors: [\"a\", \"b\"]),\n    ],\n)\n"
     )
-}
-
-/// Lets the file watcher see a change and the window pick it up.
-fn settle(harness: &mut Harness<'_, App>) {
-    for _ in 0..10 {
-        std::thread::sleep(std::time::Duration::from_millis(60));
-        harness.run_steps(1);
-    }
 }
 
 #[test]
@@ -317,7 +330,12 @@ fn a_saved_file_reloads_keeping_view_filter_and_selection_and_bad_saves_keep_the
     let staging = folder.path().join("watched.ron.new");
     std::fs::write(&staging, timeline_text("First event, renamed")).expect("write");
     std::fs::rename(&staging, &path).expect("rename");
-    settle(&mut harness);
+    wait_until(&mut harness, "the renamed-over file is reloaded", |app| {
+        app.document
+            .as_ref()
+            .and_then(|document| document.timeline.events.first())
+            .is_some_and(|first| first.title == "First event, renamed")
+    });
     {
         let app = harness.state();
         let document = app.document.as_ref().expect("document");
@@ -334,7 +352,17 @@ fn a_saved_file_reloads_keeping_view_filter_and_selection_and_bad_saves_keep_the
         timeline_text("Broken").replace("\"2018-07-11\"", "\"2018-02-30\""),
     )
     .expect("write");
-    settle(&mut harness);
+    // Waits for the final content's problem: the watcher may also have seen the file
+    // truncated half-way through the write.
+    wait_until(
+        &mut harness,
+        "the broken save's date problem is shown",
+        |app| {
+            app.problems
+                .as_ref()
+                .is_some_and(|report| report.lines.iter().any(|line| line.contains("2018-02-30")))
+        },
+    );
     {
         let app = harness.state();
         let report = app.problems.as_ref().expect("problems shown");
@@ -350,7 +378,11 @@ fn a_saved_file_reloads_keeping_view_filter_and_selection_and_bad_saves_keep_the
 
     // Deleted: a notice, the timeline stays.
     std::fs::remove_file(&path).expect("remove");
-    settle(&mut harness);
+    wait_until(&mut harness, "the deletion notice is shown", |app| {
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("was deleted or moved"))
+    });
     let app = harness.state();
     assert!(
         app.notice
@@ -425,13 +457,13 @@ fn filtering_in_the_background_keeps_the_old_selection_until_the_newest_result_a
         everything,
         "old result stays"
     );
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     while !document.poll_filtering() {
         assert!(
-            started.elapsed() < std::time::Duration::from_secs(30),
-            "no result"
+            started.elapsed() < DEADLINE,
+            "gave up waiting after {DEADLINE:?} for the background filter's result"
         );
-        std::thread::sleep(std::time::Duration::from_millis(5));
+        std::thread::sleep(Duration::from_millis(5));
     }
     assert!(!document.is_filtering());
     let bolton = Filter {

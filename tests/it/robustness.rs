@@ -18,9 +18,12 @@ use alliance_timeline::model::human_date::human_date;
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
-/// Generous on purpose: each input takes well under a second in a debug build, and this
-/// bound only tells a hang from slowness; it is not a performance target.
-const TIME_BOUND: Duration = Duration::from_secs(5);
+/// How long one input may take, in a debug build. Most inputs here take well under a second
+/// and the largest a few seconds, but the bound is generous on purpose: it only tells a hang
+/// (or work that grows with the square of an input of megabytes) from slowness, and must hold
+/// on a busy runner whose two cores are shared with the tests running alongside. It is not a
+/// performance target; speed is measured by the benchmarks in `benches/`.
+const TIME_BOUND: Duration = Duration::from_secs(60);
 
 const BAD_FIXTURES: &str = "tests/fixtures/bad";
 const MINIMAL_TIMELINE: &str = "tests/fixtures/good/minimal.ron";
@@ -339,7 +342,9 @@ fn a_named_pipe_is_read_until_its_writer_closes_it() {
 #[test]
 fn an_endless_device_is_refused_at_the_size_bound() {
     let (output, elapsed) = check(&[Path::new("/dev/zero")]);
-    assert!(elapsed < 4 * TIME_BOUND, "check took {elapsed:?}");
+    // A whole gibibyte is read before the refusal: seconds in a debug build, more on a busy
+    // runner, so twice the bound.
+    assert!(elapsed < 2 * TIME_BOUND, "check took {elapsed:?}");
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(stdout(&output), "");
     assert_eq!(
@@ -447,13 +452,16 @@ fn timeline_with_actor_references(actor_count: usize, references: &[String]) -> 
 }
 
 #[test]
-fn fifty_thousand_distinct_references_are_checked_in_linear_time() {
-    // Repeats were found by scanning the references before each one: 50,000 took ~13 s.
-    let ids: Vec<String> = (0..50_000).map(|i| format!("actor-{i}")).collect();
+fn three_hundred_thousand_distinct_references_are_checked_in_linear_time() {
+    // Repeats were found by scanning the references before each one: 50,000 took ~13 s, so
+    // 300,000 would take about 36 times as long, far past `TIME_BOUND`; checked in linear
+    // time they take a few seconds in a debug build.
+    const REFERENCES: usize = 300_000;
+    let ids: Vec<String> = (0..REFERENCES).map(|i| format!("actor-{i}")).collect();
     let checked = load_within_bound(&timeline_with_actor_references(ids.len(), &ids));
     assert_eq!(checked.problems, []);
     let timeline = checked.timeline.expect("valid");
-    assert_eq!(timeline.events[0].actors.len(), 50_000);
+    assert_eq!(timeline.events[0].actors.len(), REFERENCES);
 }
 
 #[test]
