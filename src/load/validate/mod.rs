@@ -1,0 +1,221 @@
+//! [`RawTimeline`] → [`Timeline`]: checks every rule of the format, collects every problem
+//! (not just the first) at its line and column, and resolves ids to indices.
+//!
+//! This module runs the checks in order and keeps what they share: the problems found, the
+//! ids defined, and where each path stands in the text. Each kind of record is checked in a
+//! file of its own.
+
+mod actors;
+mod events;
+mod excerpts;
+mod fields;
+mod ids;
+mod order;
+mod periods;
+mod references;
+mod sources;
+mod unused;
+
+#[cfg(test)]
+mod testing;
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::model::{Actor, Event, Period, Source, Timeline};
+
+use super::format::RawTimeline;
+use super::locate::Locations;
+use super::problem::{Position, Problem, ProblemKind};
+use super::quote::FoldedText;
+use super::texts::SourceTexts;
+use events::Citable;
+use ids::Kind;
+use order::sorted_by_time;
+use references::SUGGESTION_COMPARISONS;
+
+/// Validates `raw`; returns the timeline when there are no errors, and every problem found.
+///
+/// `text` is what `raw` was parsed from; positions are looked up in it only when there is a
+/// problem to place, so a sound file costs no second walk.
+pub fn validate(
+    raw: &RawTimeline,
+    text: &str,
+    texts: &dyn SourceTexts,
+) -> (Option<Timeline>, Vec<Problem>) {
+    let mut validator = Validator::new(text);
+    let timeline = validator.timeline(raw, texts);
+    let mut problems = validator.problems;
+    problems.sort_by_key(|problem| problem.position);
+    let has_errors = problems.iter().any(Problem::is_error);
+    (if has_errors { None } else { Some(timeline) }, problems)
+}
+
+struct Validator<'a> {
+    text: &'a str,
+    locations: OnceCell<Locations>,
+    problems: Vec<Problem>,
+    /// Every id with its kind and index within that kind (first definition wins).
+    /// (foldhash: fast for a million ids, and seeded per run so crafted ids cannot collide.)
+    ids: HashMap<String, (Kind, u32), foldhash::fast::RandomState>,
+    /// How many more ids may still be looked at to suggest "did you mean …?".
+    suggestion_comparisons_left: usize,
+}
+
+impl<'a> Validator<'a> {
+    fn new(text: &'a str) -> Validator<'a> {
+        Validator {
+            text,
+            locations: OnceCell::new(),
+            problems: Vec::new(),
+            ids: HashMap::default(),
+            suggestion_comparisons_left: SUGGESTION_COMPARISONS,
+        }
+    }
+}
+
+impl Validator<'_> {
+    fn position(&self, path: &str) -> Option<Position> {
+        self.locations
+            .get_or_init(|| Locations::of(self.text))
+            .find(path)
+    }
+
+    fn error(&mut self, path: &str, kind: ProblemKind) {
+        let position = self.position(path);
+        self.problems.push(Problem::error(position, kind));
+    }
+
+    fn warning(&mut self, path: &str, kind: ProblemKind) {
+        let position = self.position(path);
+        self.problems.push(Problem::warning(position, kind));
+    }
+
+    /// Every record checked in file order, ids first so that any record may name any other.
+    fn timeline(&mut self, raw: &RawTimeline, texts: &dyn SourceTexts) -> Timeline {
+        self.require_text("title", "the timeline", "title", &raw.title);
+        self.register_ids(raw);
+
+        let actors: Vec<Actor> = raw
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, actor)| self.actor(i, actor))
+            .collect();
+
+        let sources: Vec<Source> = raw
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, source)| self.source(i, source, texts))
+            .collect();
+
+        let periods: Vec<Period> = raw
+            .periods
+            .iter()
+            .enumerate()
+            .filter_map(|(i, period)| self.period(i, period))
+            .collect();
+
+        // Folded once per source, not once per quote: a source may be quoted thousands of times.
+        let folded_texts: Vec<Option<FoldedText>> = sources
+            .iter()
+            .map(|source| source.text.as_deref().map(FoldedText::new))
+            .collect();
+        let citable = Citable {
+            timeline: raw,
+            folded_texts: &folded_texts,
+        };
+        let events: Vec<Event> = raw
+            .events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, event)| self.event(i, event, &citable))
+            .collect();
+
+        self.warn_unused(raw, &events);
+
+        Timeline {
+            title: raw.title.clone(),
+            summary: raw.summary.clone(),
+            actors,
+            sources,
+            periods,
+            events: sorted_by_time(events),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{at, checked, problems};
+    use crate::load::problem::{Problem, ProblemKind};
+
+    #[test]
+    fn a_sound_file_gives_its_timeline_and_no_problems() {
+        let text = r#"Timeline(
+    title: "Summits",
+    summary: Some("Meetings of heads of state."),
+    actors: [Actor(id: "a", name: "A")],
+    events: [Event(id: "e", title: "E", when: "2001", actors: ["a"])],
+)"#;
+        let checked = checked(text);
+        assert_eq!(checked.problems, []);
+        let timeline = checked.timeline.expect("a sound timeline");
+        assert_eq!(timeline.title, "Summits");
+        assert_eq!(
+            timeline.summary.as_deref(),
+            Some("Meetings of heads of state.")
+        );
+        assert_eq!(timeline.actors.len(), 1);
+        assert_eq!(timeline.events.len(), 1);
+    }
+
+    #[test]
+    fn problems_come_in_file_order_whatever_order_they_were_found_in() {
+        // The timeline's title is checked first but stands last in this file.
+        let text = r#"Timeline(
+    actors: [Actor(id: "a", name: "A", color: Some("red"))],
+    events: [Event(id: "e", title: "E", when: "2001", actors: ["b"])],
+    title: "",
+)"#;
+        let found = problems(text);
+        let paths: Vec<_> = found.iter().map(|problem| problem.position).collect();
+        assert_eq!(
+            paths,
+            [
+                at(text, "actors[0].color"),
+                at(text, "events[0].actors[0]"),
+                at(text, "title"),
+            ]
+        );
+        assert_eq!(
+            found[2],
+            Problem::error(
+                at(text, "title"),
+                ProblemKind::Empty {
+                    what: "the timeline".into(),
+                    field: "title",
+                },
+            )
+        );
+        assert_eq!(found[2].kind.to_string(), "the timeline has an empty title");
+    }
+
+    #[test]
+    fn warnings_alone_keep_the_timeline_and_an_error_withholds_it() {
+        let warned = r#"Timeline(
+    title: "T",
+    actors: [Actor(id: "a", name: "A")],
+    events: [Event(id: "e", title: "E", when: "2001", actors: ["a", "a"])],
+)"#;
+        let checked_warned = checked(warned);
+        assert_eq!(checked_warned.warning_count(), 1);
+        assert!(checked_warned.timeline.is_some());
+
+        let broken = warned.replace(r#"when: "2001""#, r#"when: "soon""#);
+        let checked_broken = checked(&broken);
+        assert_eq!(checked_broken.error_count(), 1);
+        assert!(checked_broken.timeline.is_none());
+    }
+}

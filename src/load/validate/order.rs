@@ -1,0 +1,103 @@
+//! The order of events in a timeline: by start, then end, then id, with each event's
+//! `related` renumbered to match.
+
+use crate::model::{Event, EventIndex};
+
+/// Sorts events by start, then end, then id, and renumbers `related` to match.
+pub(super) fn sorted_by_time(events: Vec<Event>) -> Vec<Event> {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by(|&a, &b| {
+        // An end that is not dated sorts after every dated one.
+        let key = |event: &Event| {
+            (
+                event.when.sort_day(),
+                event.when.latest_day().unwrap_or(i64::MAX),
+            )
+        };
+        key(&events[a])
+            .cmp(&key(&events[b]))
+            .then_with(|| events[a].id.cmp(&events[b].id))
+    });
+    let mut new_index = vec![0u32; events.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = u32::try_from(new).unwrap_or(u32::MAX);
+    }
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&old| slots[old].take())
+        .map(|mut event| {
+            // With errors some events are missing and indices may not resolve; such a
+            // timeline is never returned, but it must not panic either.
+            event.related = event
+                .related
+                .iter()
+                .filter_map(|related| new_index.get(related.get()).copied().map(EventIndex))
+                .collect();
+            event
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::timeline;
+    use super::sorted_by_time;
+    use crate::model::{Event, EventIndex, When};
+
+    fn event(id: &str, when: &str, related: &[u32]) -> Event {
+        Event {
+            id: id.into(),
+            title: id.into(),
+            when: When::parse(when).expect("a test date"),
+            actors: Vec::new(),
+            tags: Vec::new(),
+            summary: None,
+            excerpts: Vec::new(),
+            related: related.iter().copied().map(EventIndex).collect(),
+        }
+    }
+
+    fn ids(events: &[Event]) -> Vec<&str> {
+        events.iter().map(|event| event.id.as_str()).collect()
+    }
+
+    #[test]
+    fn events_sort_by_start_then_end_then_id() {
+        let events = vec![
+            event("late", "2003", &[]),
+            event("long", "2001/2005", &[]),
+            event("b-short", "2001", &[]),
+            event("a-short", "2001", &[]),
+            event("open", "2001/..", &[]),
+        ];
+        assert_eq!(
+            ids(&sorted_by_time(events)),
+            ["a-short", "b-short", "long", "open", "late"]
+        );
+    }
+
+    #[test]
+    fn related_events_are_renumbered_to_the_new_order() {
+        let text = r#"Timeline(
+    title: "T",
+    actors: [Actor(id: "a", name: "A")],
+    events: [
+        Event(id: "third", title: "3", when: "2003", actors: ["a"], related: ["first"]),
+        Event(id: "first", title: "1", when: "2001", actors: ["a"], related: ["second", "third"]),
+        Event(id: "second", title: "2", when: "2002", actors: ["a"]),
+    ],
+)"#;
+        let timeline = timeline(text);
+        assert_eq!(ids(&timeline.events), ["first", "second", "third"]);
+        assert_eq!(timeline.events[0].related, [EventIndex(1), EventIndex(2)]);
+        assert_eq!(timeline.events[2].related, [EventIndex(0)]);
+    }
+
+    #[test]
+    fn a_related_index_out_of_range_is_dropped_not_a_panic() {
+        let sorted = sorted_by_time(vec![event("b", "2002", &[7, 1]), event("a", "2001", &[])]);
+        assert_eq!(ids(&sorted), ["a", "b"]);
+        assert_eq!(sorted[1].related, [EventIndex(0)]);
+    }
+}
