@@ -15,8 +15,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Resident set size in KiB, from /proc (Linux).
 fn resident_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
+    // A few KiB; /proc says 0 bytes, so the limit is what bounds the read.
+    alliance_timeline::files::read_bytes(std::path::Path::new("/proc/self/status"), 1 << 20)
         .ok()
+        .and_then(|status| String::from_utf8(status).ok())
         .and_then(|status| {
             status
                 .lines()

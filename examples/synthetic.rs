@@ -13,10 +13,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let text = alliance_timeline::synthetic::timeline_ron(events, actors, 1);
-    match std::fs::write(out, text) {
+    match alliance_timeline::files::write_atomically(std::path::Path::new(out), text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{out}: {error}");
+            eprintln!("{error}");
             ExitCode::from(2)
         }
     }

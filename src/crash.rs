@@ -1,7 +1,6 @@
 //! When something panics: a crash report (message, place, backtrace, version) is written to a
 //! file, and the window shows where instead of vanishing. No input should ever get here.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -38,14 +37,13 @@ fn write_report(report: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state")))
         .map(|state| state.join("alliance-timeline"))
-        .filter(|folder| std::fs::create_dir_all(folder).is_ok())
+        .filter(|folder| crate::files::create_folders(folder).is_ok())
         .unwrap_or_else(std::env::temp_dir);
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs());
     let path = folder.join(format!("crash-{stamp}.txt"));
-    let mut file = std::fs::File::create(&path).ok()?;
-    file.write_all(report.as_bytes()).ok()?;
+    crate::files::write_atomically(&path, report.as_bytes()).ok()?;
     Some(path)
 }
 

@@ -4,7 +4,8 @@
 //! Data flows one way: a timeline file is read and validated by [`load`] into a
 //! [`model::Timeline`]; everything from there on works on that trusted model. The bundled
 //! dataset is in [`bundled`]. [`query`] filters, [`layout`] computes what is drawn where
-//! (without knowing about egui), [`app`] is the window and [`cli`] the command line.
+//! (without knowing about egui), [`app`] is the window and [`cli`] the command line. Every file
+//! is read and written through [`files`].
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -13,6 +14,7 @@ pub mod bundled;
 pub mod cli;
 pub mod crash;
 pub mod export;
+pub mod files;
 pub mod fonts;
 pub mod import;
 pub mod job;

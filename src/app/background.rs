@@ -3,7 +3,6 @@
 //! showing the old timeline until the new one is ready.
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
@@ -11,14 +10,12 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use crate::job::{CannotStart, Job, Poll, Wake};
 
 use super::{Document, Origin};
-use crate::load::{Checked, FolderTexts, MAX_FILE_BYTES, load_bytes};
+use crate::files::{FileErrorKind, MAX_TIMELINE_BYTES, Reader};
+use crate::load::{Checked, load_bytes};
 use crate::query::Filter;
 
 /// Files at least this large load in the background; smaller ones at once.
 pub const BACKGROUND_FROM_BYTES: u64 = 4 << 20;
-
-/// Bytes read per step, between progress updates and cancel checks.
-const CHUNK_BYTES: usize = 4 << 20;
 
 /// Why a timeline could not be prepared: lines to show, in the compiler convention.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,54 +95,25 @@ pub fn prepare(
 }
 
 fn read_and_check(path: &Path, progress: &Progress) -> Result<Checked, Failure> {
-    let failed = |reason: String| Failure::Problems(vec![reason]);
-    let metadata = std::fs::metadata(path).map_err(|error| {
-        failed(format!(
-            "{}: cannot read: {}",
-            path.display(),
-            crate::load::texts::io_reason(&error)
-        ))
-    })?;
-    if metadata.is_dir() || metadata.len() > MAX_FILE_BYTES {
-        // The loader words these cases; let it.
-        return crate::load::load_file(path).map_err(|error| failed(error.to_string()));
-    }
-    progress
-        .total_bytes
-        .store(metadata.len(), Ordering::Relaxed);
-    let mut file = std::fs::File::open(path).map_err(|error| {
-        failed(format!(
-            "{}: cannot read: {}",
-            path.display(),
-            crate::load::texts::io_reason(&error)
-        ))
-    })?;
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    let mut chunk = vec![0u8; CHUNK_BYTES];
-    loop {
-        if progress.cancel.load(Ordering::Relaxed) {
-            return Err(Failure::Cancelled);
-        }
-        let read = file.read(&mut chunk).map_err(|error| {
-            failed(format!(
-                "{}: cannot read: {}",
-                path.display(),
-                crate::load::texts::io_reason(&error)
-            ))
-        })?;
-        if read == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&chunk[..read]);
-        progress
-            .bytes_read
-            .store(bytes.len() as u64, Ordering::Relaxed);
+    let read = Reader::new(MAX_TIMELINE_BYTES)
+        .cancel_on(&progress.cancel)
+        .on_progress(|read| {
+            progress
+                .total_bytes
+                .store(read.total_bytes, Ordering::Relaxed);
+            progress
+                .bytes_read
+                .store(read.bytes_read, Ordering::Relaxed);
+        })
+        .read(path);
+    if read
+        .as_ref()
+        .is_err_and(|error| error.kind == FileErrorKind::Cancelled)
+    {
+        return Err(Failure::Cancelled);
     }
     progress.phase.store(1, Ordering::Relaxed);
-    let texts = FolderTexts {
-        base_dir: crate::load::texts::folder_of(path),
-    };
-    Ok(load_bytes(&bytes, &texts))
+    crate::load::load_read(path, read).map_err(|error| Failure::Problems(vec![error.to_string()]))
 }
 
 /// Why a load was started, to know what to do with its result.
@@ -210,5 +178,82 @@ impl LoadJob {
 
 /// The size of a file, or 0 when it cannot be known (the loader will say why).
 pub fn file_size(path: &Path) -> u64 {
-    std::fs::metadata(path).map_or(0, |metadata| metadata.len())
+    crate::files::size_bytes(path).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    /// A refusal comes from metadata; this only tells one from a hang.
+    const TIME_BOUND: Duration = Duration::from_secs(5);
+
+    fn preparation() -> Preparation {
+        Preparation {
+            filter: Filter::default(),
+            collapsed: BTreeSet::new(),
+        }
+    }
+
+    /// The failure of preparing `path`, on a thread so that a hang fails the test.
+    fn failure_of(path: PathBuf, progress: Arc<Progress>) -> Failure {
+        let (sender, outcome) = channel();
+        std::thread::spawn(move || {
+            let failure = prepare(&Origin::File(path), &preparation(), &progress).err();
+            let _ = sender.send(failure);
+        });
+        outcome
+            .recv_timeout(TIME_BOUND)
+            .expect("answered at once")
+            .expect("refused")
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn dev_zero_and_a_fifo_are_refused_at_once() {
+        assert_eq!(
+            failure_of(PathBuf::from("/dev/zero"), Arc::default()),
+            Failure::Problems(vec!["/dev/zero: is a device, not a file".to_owned()])
+        );
+        let folder = tempfile::tempdir().expect("temp dir");
+        let pipe = folder.path().join("pipe.ron");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let started = Instant::now();
+        assert_eq!(
+            failure_of(pipe.clone(), Arc::default()),
+            Failure::Problems(vec![format!(
+                "{}: is a FIFO (named pipe), not a file",
+                pipe.display()
+            )])
+        );
+        assert!(started.elapsed() < TIME_BOUND);
+    }
+
+    #[test]
+    fn a_cancelled_load_reads_nothing() {
+        let progress = Arc::new(Progress::default());
+        progress.cancel.store(true, Ordering::Relaxed);
+        let path = PathBuf::from("tests/fixtures/good/minimal.ron");
+        assert_eq!(failure_of(path, Arc::clone(&progress)), Failure::Cancelled);
+        assert_eq!(progress.bytes_read.load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn progress_reaches_the_size_of_the_file() {
+        let path = Path::new("tests/fixtures/good/minimal.ron");
+        let size_bytes = file_size(path);
+        let progress = Progress::default();
+        let prepared = prepare(&Origin::File(path.to_path_buf()), &preparation(), &progress);
+        assert!(prepared.is_ok());
+        assert!(size_bytes > 0);
+        assert_eq!(progress.total_bytes.load(Ordering::Relaxed), size_bytes);
+        assert_eq!(progress.bytes_read.load(Ordering::Relaxed), size_bytes);
+    }
 }

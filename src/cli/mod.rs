@@ -31,7 +31,7 @@ pub enum Command {
     /// Check timeline files and print every problem as FILE:LINE:COL: error|warning: message.
     ///
     /// Exit status: 0 when every file is valid, 1 when any has errors, 2 when a file cannot
-    /// be read (missing, a directory, no permission).
+    /// be read (missing, a directory, a device or FIFO, no permission).
     Check {
         /// Timeline files to check.
         #[arg(required = true)]

@@ -1,6 +1,7 @@
 //! Exporting the filtered timeline as an image: the same primitives the window paints
-//! ([`figure`]), written as SVG ([`svg`]) and rendered to PNG with resvg ([`png`]) in the shipped fonts, so
-//! one command gives the same image on every machine. Files are written safely ([`write`]).
+//! ([`figure`]), written as SVG ([`svg`]) and rendered to PNG with resvg ([`png`]) in the
+//! shipped fonts, so one command gives the same image on every machine. Files are written
+//! safely ([`write`] says where they may go, [`crate::files`] writes them).
 
 pub mod caption;
 pub mod figure;
@@ -189,7 +190,7 @@ pub fn export_to_file(
             (png::encode(&pixmap)?, width, height)
         }
     };
-    write::atomically(out, &bytes)?;
+    crate::files::write_atomically(out, &bytes)?;
     Ok(Written {
         path: out.to_path_buf(),
         bytes: bytes.len() as u64,

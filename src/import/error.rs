@@ -5,11 +5,13 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::files::{FileError, FileErrorKind};
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportError {
-    // The input cannot be read.
-    #[error("{}: cannot read: {reason}", path.display())]
-    Unreadable { path: PathBuf, reason: String },
+    // The input cannot be read, or the result cannot be written (the file is named).
+    #[error(transparent)]
+    File(FileError),
     #[error("{}: is a directory, not a TimelineJS file", path.display())]
     Directory { path: PathBuf },
     #[error(
@@ -58,6 +60,24 @@ pub enum ImportError {
     MissingFolder { path: PathBuf },
     #[error("{}: cannot write: {reason}", path.display())]
     Write { path: PathBuf, reason: String },
+}
+
+/// A file that could not be read or written; a folder or an oversized input in the importer's
+/// own words.
+impl From<FileError> for ImportError {
+    fn from(error: FileError) -> ImportError {
+        match error.kind {
+            FileErrorKind::Directory => ImportError::Directory { path: error.path },
+            FileErrorKind::TooLarge {
+                size_bytes,
+                limit_bytes,
+            } => ImportError::TooLarge {
+                size_bytes,
+                limit_bytes,
+            },
+            _ => ImportError::File(error),
+        }
+    }
 }
 
 impl ImportError {

@@ -26,9 +26,9 @@ pub use error::ImportError;
 pub use note::{ImportNote, NoteKind, NoteLocation, NoteSeverity};
 pub use write::write_timeline;
 
+use crate::files::MAX_TIMELINEJS_BYTES;
 use crate::load::format::RawTimeline;
-use crate::load::texts::io_reason;
-use crate::load::{EmbeddedTexts, MAX_FILE_BYTES, load_bytes};
+use crate::load::{EmbeddedTexts, load_bytes};
 
 /// The two ways TimelineJS timelines are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,23 +67,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let format = Format::of_path(path).ok_or_else(|| ImportError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
-    let unreadable = |error: std::io::Error| ImportError::Unreadable {
-        path: path.to_path_buf(),
-        reason: io_reason(&error),
-    };
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    if metadata.is_dir() {
-        return Err(ImportError::Directory {
-            path: path.to_path_buf(),
-        });
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            size_bytes: metadata.len(),
-            limit_bytes: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = crate::files::read_bytes(path, MAX_TIMELINEJS_BYTES)?;
     let text = decode(&bytes)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),

@@ -5,8 +5,7 @@
 use std::path::Path;
 
 use super::error::ImportError;
-use crate::export::ExportError;
-use crate::export::write::{atomically, same_file};
+use crate::files::{exists, folder_of, is_folder, same_file, write_atomically};
 
 /// Writes `ron_text` to `out`, imported from `input`; `overwrite` allows replacing an
 /// existing file.
@@ -17,13 +16,7 @@ pub fn write_timeline(
     overwrite: bool,
 ) -> Result<(), ImportError> {
     check_target(out, input, overwrite)?;
-    atomically(out, ron_text.as_bytes()).map_err(|error| match error {
-        ExportError::Write { path, reason } => ImportError::Write { path, reason },
-        other => ImportError::Write {
-            path: out.to_path_buf(),
-            reason: other.to_string(),
-        },
-    })
+    Ok(write_atomically(out, ron_text.as_bytes())?)
 }
 
 /// Refuses what `write_timeline` would refuse, so a command can say so before importing.
@@ -42,23 +35,20 @@ pub fn check_target(out: &Path, input: Option<&Path>, overwrite: bool) -> Result
             path: out.to_path_buf(),
         });
     }
-    if out.is_dir() {
+    if is_folder(out) {
         return Err(ImportError::Write {
             path: out.to_path_buf(),
             reason: "it is a folder".to_owned(),
         });
     }
-    let folder = match out.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    if !folder.is_dir() {
+    let folder = folder_of(out);
+    if !is_folder(folder) {
         return Err(ImportError::MissingFolder {
             path: folder.to_path_buf(),
         });
     }
-    // `symlink_metadata`, so even a dangling link counts as something there.
-    if !overwrite && out.symlink_metadata().is_ok() {
+    // Even a dangling link counts as something there.
+    if !overwrite && exists(out) {
         return Err(ImportError::Exists {
             path: out.to_path_buf(),
         });

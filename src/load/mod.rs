@@ -13,25 +13,22 @@ pub(crate) mod suggest;
 pub mod texts;
 pub mod validate;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::files::{FileError, FileErrorKind, MAX_TIMELINE_BYTES};
 use crate::model::Timeline;
 pub use problem::{Position, Problem, ProblemKind, Severity};
 pub use texts::{EmbeddedTexts, FolderTexts, SourceTexts};
 
-/// Files larger than this are refused before reading (1 GiB).
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
-
 /// A timeline file that could not be read at all (as opposed to one with problems).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ReadError {
-    #[error("{}: cannot read: {reason}", path.display())]
-    Unreadable { path: PathBuf, reason: String },
     #[error("{}: is a directory, not a timeline file", path.display())]
     Directory { path: PathBuf },
+    #[error(transparent)]
+    File(FileError),
 }
 
 /// How much a parsed file holds, known even when validation found errors.
@@ -73,37 +70,32 @@ impl Checked {
 
 /// Reads and checks a timeline file; source texts are read relative to its folder.
 pub fn load_file(path: &Path) -> Result<Checked, ReadError> {
-    let unreadable = |error: std::io::Error| ReadError::Unreadable {
-        path: path.to_path_buf(),
-        reason: texts::io_reason(&error),
+    load_read(path, crate::files::read_bytes(path, MAX_TIMELINE_BYTES))
+}
+
+/// Checks what reading the timeline file `path` gave: its bytes, or why there are none. A file
+/// over the size limit is a problem of the file (like an empty one); the rest are
+/// [`ReadError`]s.
+pub fn load_read(path: &Path, read: Result<Vec<u8>, FileError>) -> Result<Checked, ReadError> {
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return match error.kind {
+                FileErrorKind::TooLarge {
+                    size_bytes,
+                    limit_bytes,
+                } => Ok(Checked::fault(Problem::error(
+                    None,
+                    ProblemKind::TooLarge {
+                        size_bytes,
+                        limit_bytes,
+                    },
+                ))),
+                FileErrorKind::Directory => Err(ReadError::Directory { path: error.path }),
+                _ => Err(ReadError::File(error)),
+            };
+        }
     };
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    if metadata.is_dir() {
-        return Err(ReadError::Directory {
-            path: path.to_path_buf(),
-        });
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Ok(Checked::fault(Problem::error(
-            None,
-            ProblemKind::TooLarge {
-                size_bytes: metadata.len(),
-                limit_bytes: MAX_FILE_BYTES,
-            },
-        )));
-    }
-    // Devices and pipes report a length of 0 (`check /dev/zero`): the limit holds while
-    // reading too, or memory would grow without bound.
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::Unreadable {
-            path: path.to_path_buf(),
-            reason: format!("it is longer than the {MAX_FILE_BYTES}-byte limit for a timeline"),
-        });
-    }
     let texts = FolderTexts {
         base_dir: texts::folder_of(path),
     };

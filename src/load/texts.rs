@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::MAX_FILE_BYTES;
+use crate::files::MAX_SOURCE_TEXT_BYTES;
 
 /// Reads the text a source's `text_file` names.
 pub trait SourceTexts {
@@ -22,21 +22,10 @@ pub struct FolderTexts {
 impl SourceTexts for FolderTexts {
     fn read(&self, text_file: &str) -> Result<(PathBuf, Arc<str>), String> {
         let path = self.base_dir.join(text_file);
-        let metadata = std::fs::metadata(&path).map_err(|error| io_reason(&error))?;
-        if metadata.is_dir() {
-            return Err("it is a directory".to_owned());
-        }
-        // A device (`/dev/zero`) would never end and a pipe (`/dev/stdin`) could block forever.
-        if !metadata.is_file() {
-            return Err("it is not a regular file".to_owned());
-        }
-        if metadata.len() > MAX_FILE_BYTES {
-            return Err(format!(
-                "it is {} bytes, more than the {MAX_FILE_BYTES}-byte limit",
-                metadata.len()
-            ));
-        }
-        let bytes = std::fs::read(&path).map_err(|error| io_reason(&error))?;
+        // Only a regular file is read: a device (`/dev/zero`) would never end and a pipe
+        // (`/dev/stdin`) could block for ever.
+        let bytes = crate::files::read_bytes(&path, MAX_SOURCE_TEXT_BYTES)
+            .map_err(|error| error.kind.reason())?;
         let text = String::from_utf8(bytes).map_err(|error| {
             format!(
                 "it is not UTF-8 text (invalid byte at offset {})",
@@ -64,26 +53,7 @@ impl SourceTexts for EmbeddedTexts {
     }
 }
 
-/// An I/O error in words, without the "(os error 2)" noise.
-pub fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_owned(),
-                None => text,
-            }
-        }
-    }
-}
-
 /// The folder a timeline file's relative `text_file`s are resolved against.
 pub fn folder_of(timeline_file: &Path) -> PathBuf {
-    match timeline_file.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
+    crate::files::folder_of(timeline_file).to_path_buf()
 }

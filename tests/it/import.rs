@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use alliance_timeline::files::{FileError, FileErrorKind};
 use alliance_timeline::import::{
     Format, ImportError, Imported, NoteKind, NoteLocation, NoteSeverity, import_file, import_str,
     write_timeline,
@@ -475,7 +476,10 @@ fn text_that_is_not_timelinejs_is_refused() {
     ));
     assert!(matches!(
         import_file(Path::new("tests/fixtures/timelinejs/no-such-file.json")),
-        Err(ImportError::Unreadable { .. })
+        Err(ImportError::File(FileError {
+            kind: FileErrorKind::NotFound,
+            ..
+        }))
     ));
     assert!(matches!(
         import_file(Path::new("tests/fixtures/good/minimal.ron")),

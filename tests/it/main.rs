@@ -1,9 +1,10 @@
 //! Integration tests, one module per area: the command line, the bundled dataset, loading
-//! valid files, and the corpus of broken files.
+//! valid files, paths that are no regular file, and the corpus of broken files.
 
 mod cli;
 mod dataset;
 mod export;
+mod files;
 mod fixtures;
 #[cfg(feature = "gui")]
 mod gui;
