@@ -18,6 +18,8 @@ use alliance_timeline::model::Timeline;
 use alliance_timeline::query::{Filter, select, select_indexed};
 use alliance_timeline::search_index::SearchIndex;
 use alliance_timeline::synthetic::timeline_ron;
+use alliance_timeline::view::frame::LABEL_COLUMN_PX;
+use alliance_timeline::view::{DrawInput, FilterRequest, FilteredView, Frame, Highlight, draw};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eframe::egui;
 
@@ -132,6 +134,32 @@ fn layout(c: &mut Criterion) {
         group.bench_function(format!("scene-one-month/{events}"), |b| {
             b.iter(|| black_box(layout_scene(&input, &month, 1920.0)))
         });
+        // The primitives both painters translate, from a scene laid out once.
+        let filtered = FilteredView::derive(&FilterRequest {
+            timeline: &timeline,
+            spans: &spans,
+            search_index: None,
+            filter: &Filter::default(),
+            collapsed: &BTreeSet::new(),
+            row_metrics,
+        });
+        let frame = Frame::new(0.0, 0.0, 1920.0 + LABEL_COLUMN_PX, 1000.0, 0.0);
+        for (zoom, view) in [("all-years", whole), ("one-month", month)] {
+            let scene = layout_scene(&input, &view, 1920.0);
+            group.bench_function(format!("drawing-{zoom}/{events}"), |b| {
+                b.iter(|| {
+                    black_box(draw(&DrawInput {
+                        timeline: &timeline,
+                        spans: &spans,
+                        filtered: &filtered,
+                        scene: &scene,
+                        view: &view,
+                        frame: &frame,
+                        highlight: Highlight::default(),
+                    }))
+                })
+            });
+        }
         group.bench_function(format!("rows/{events}"), |b| {
             b.iter(|| {
                 black_box(layout_rows(

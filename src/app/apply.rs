@@ -103,7 +103,7 @@ impl App {
             Command::ShowFilters(show) => self.settings.show_filters = show,
             Command::FocusSearch => {
                 self.settings.show_filters = true;
-                self.focus_search = true;
+                self.requests.focus_search = true;
             }
             Command::DismissProblems => self.problems = None,
             Command::OpenExportDialog => {
@@ -144,7 +144,7 @@ impl App {
                     Origin::Bundled => Vec::new(),
                 };
                 self.export_dialog.error = None;
-                self.exporting = Some(super::export_job::ExportJob::start(
+                self.jobs.exporting = Some(super::export_job::ExportJob::start(
                     super::export_job::ExportRequest {
                         timeline: std::sync::Arc::clone(&document.timeline),
                         filter: self.settings.filter.clone(),
@@ -161,10 +161,10 @@ impl App {
 
     /// Takes the outcome of an export that has finished.
     pub(super) fn poll_export(&mut self) {
-        let Some(outcome) = self.exporting.as_ref().and_then(|job| job.poll()) else {
+        let Some(outcome) = self.jobs.exporting.as_ref().and_then(|job| job.poll()) else {
             return;
         };
-        self.exporting = None;
+        self.jobs.exporting = None;
         match outcome {
             Ok(written) => {
                 self.notice = Some(format!(

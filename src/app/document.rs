@@ -195,14 +195,14 @@ impl Document {
         scene
     }
 
-    /// The drawing of a view in `frame`, made again only when the view, the frame (size,
-    /// scroll) or what is emphasised changed.
+    /// The scene and the drawing of a view in `frame`; the drawing is made again only when
+    /// the view, the frame (size, scroll) or what is emphasised changed.
     pub fn drawing(
         &mut self,
         view: &TimeView,
         frame: &Frame,
         highlight: Highlight,
-    ) -> Arc<Drawing> {
+    ) -> (Arc<Scene>, Arc<Drawing>) {
         let key = DrawingKey {
             view: *view,
             frame: *frame,
@@ -212,7 +212,7 @@ impl Document {
         if let Some((cached, drawing)) = &self.drawing_cache
             && *cached == key
         {
-            return Arc::clone(drawing);
+            return (scene, Arc::clone(drawing));
         }
         let drawing = Arc::new(draw(&DrawInput {
             timeline: &self.timeline,
@@ -224,7 +224,7 @@ impl Document {
             highlight,
         }));
         self.drawing_cache = Some((key, Arc::clone(&drawing)));
-        drawing
+        (scene, drawing)
     }
 
     /// A view fitting every shown event (or the whole timeline when none is shown).

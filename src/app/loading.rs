@@ -38,7 +38,7 @@ impl App {
 
     /// Loads at once, or on a worker when the file is large.
     fn start(&mut self, ctx: &egui::Context, origin: Origin, purpose: Purpose, filter: Filter) {
-        if let Some(job) = self.loading.take() {
+        if let Some(job) = self.jobs.loading.take() {
             job.cancel();
         }
         let preparation = Preparation {
@@ -48,7 +48,7 @@ impl App {
         let large = matches!(&origin, Origin::File(path)
             if background::file_size(path) >= background::BACKGROUND_FROM_BYTES);
         if large {
-            self.loading = Some(LoadJob::start(
+            self.jobs.loading = Some(LoadJob::start(
                 origin,
                 purpose,
                 preparation,
@@ -62,13 +62,13 @@ impl App {
 
     /// Takes the result of a background load when it is ready; call every frame.
     pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.loading else {
+        let Some(job) = &self.jobs.loading else {
             return;
         };
         match job.poll() {
             Some(result) => {
                 let (origin, purpose) = (job.origin.clone(), job.purpose);
-                self.loading = None;
+                self.jobs.loading = None;
                 self.finish(ctx, origin, purpose, result);
             }
             None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
@@ -77,7 +77,7 @@ impl App {
 
     /// Stops a background load; the timeline on screen stays.
     pub(super) fn cancel_loading(&mut self) {
-        if let Some(job) = self.loading.take() {
+        if let Some(job) = self.jobs.loading.take() {
             job.cancel();
             self.notice = Some(format!("Stopped loading {}", job.origin.display_name()));
         }
@@ -85,7 +85,7 @@ impl App {
 
     /// The status of a background load, for the status bar.
     pub fn loading_status(&self) -> Option<(String, f32)> {
-        let job = self.loading.as_ref()?;
+        let job = self.jobs.loading.as_ref()?;
         let (phase, fraction) = job.progress.describe();
         let cancelled = job.progress.cancel.load(Ordering::Relaxed);
         let name = job.origin.display_name();
@@ -132,7 +132,7 @@ impl App {
     fn show_opened(&mut self, ctx: &egui::Context, document: Document, restore_view: bool) {
         self.problems = None;
         self.settings.filter = document.filtered.filter.clone();
-        self.pending_view = Some(if restore_view && self.settings.view.is_some() {
+        self.requests.view = Some(if restore_view && self.settings.view.is_some() {
             self.view
         } else {
             document.fitting_view()
@@ -144,7 +144,7 @@ impl App {
         let origin = document.origin.clone();
         self.document = Some(document);
         self.document_generation += 1;
-        self.watch = match &origin {
+        self.jobs.watch = match &origin {
             Origin::File(path) => watch::FileWatch::new(path, ctx).ok(),
             Origin::Bundled | Origin::Imported { .. } => None,
         };

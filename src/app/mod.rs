@@ -131,6 +131,28 @@ pub struct Measured {
     pub hovered: Option<EventIndex>,
 }
 
+/// One-shot requests for the next frame, taken by [`App::show`] before the panels run.
+#[derive(Debug, Default)]
+struct Requests {
+    /// What to open on the first frame (fonts are needed to measure titles).
+    open: Option<Origin>,
+    /// A view to push into the plot.
+    view: Option<TimeView>,
+    /// Move the keyboard focus to the search field.
+    focus_search: bool,
+}
+
+/// Work going on beside the window.
+#[derive(Default)]
+struct Jobs {
+    /// A timeline loading in the background.
+    loading: Option<background::LoadJob>,
+    /// An image being written in the background.
+    exporting: Option<export_job::ExportJob>,
+    /// Watches the open file to reload it when it is saved.
+    watch: Option<watch::FileWatch>,
+}
+
 /// The application.
 pub struct App {
     pub settings: Settings,
@@ -143,10 +165,8 @@ pub struct App {
     pub export_dialog: export_dialog::ExportDialog,
     /// A message for the status bar (e.g. where an image was saved).
     pub notice: Option<String>,
-    /// What to open on the first frame (fonts are needed to measure titles).
-    pending_open: Option<Origin>,
-    /// A view to push into the plot on the next frame.
-    pending_view: Option<TimeView>,
+    /// What the next frame is asked to do once.
+    requests: Requests,
     scroll_px: f64,
     measured: Measured,
     /// The path field, shown when no native dialog is available.
@@ -154,16 +174,10 @@ pub struct App {
     show_shortcuts: bool,
     /// Counts opened timelines, so caches know when the timeline changed.
     document_generation: usize,
-    /// A timeline loading in the background.
-    loading: Option<background::LoadJob>,
-    /// An image being written in the background.
-    exporting: Option<export_job::ExportJob>,
-    /// Watches the open file to reload it when it is saved.
-    watch: Option<watch::FileWatch>,
+    /// Work going on beside the window.
+    jobs: Jobs,
     /// Set when a panic was caught: where its report was written.
     crash_report: Option<Option<PathBuf>>,
-    /// Move the keyboard focus to the search field on the next frame.
-    focus_search: bool,
     fonts_installed: bool,
     commands: Vec<Command>,
 }
@@ -179,8 +193,10 @@ impl App {
             view: settings.view.unwrap_or_default(),
             settings,
             document: None,
-            pending_open: Some(pending_open),
-            pending_view: None,
+            requests: Requests {
+                open: Some(pending_open),
+                ..Requests::default()
+            },
             scroll_px: 0.0,
             measured: Measured {
                 tracks_height_px: 600.0,
@@ -195,11 +211,8 @@ impl App {
             export_dialog: export_dialog::ExportDialog::default(),
             document_generation: 0,
             notice: None,
-            watch: None,
-            loading: None,
-            exporting: None,
+            jobs: Jobs::default(),
             crash_report: None,
-            focus_search: false,
             fonts_installed: false,
             commands: Vec::new(),
         }
@@ -207,7 +220,7 @@ impl App {
 
     /// True while an image is being written in the background.
     pub fn is_exporting(&self) -> bool {
-        self.exporting.is_some()
+        self.jobs.exporting.is_some()
     }
 
     /// Queues a command; it is applied at the end of the frame.
@@ -223,13 +236,13 @@ impl App {
             self.fonts_installed = true;
         }
         theme::apply(&ctx, self.settings.dark_mode);
-        if let Some(origin) = self.pending_open.take() {
+        if let Some(origin) = self.requests.open.take() {
             self.open(&ctx, origin, true);
         }
         self.poll_loading(&ctx);
         self.poll_filtering();
         self.poll_export();
-        if let Some(change) = self.watch.as_mut().and_then(|watch| watch.poll(&ctx)) {
+        if let Some(change) = self.jobs.watch.as_mut().and_then(|watch| watch.poll(&ctx)) {
             match change {
                 watch::FileChange::Modified => self.reload(&ctx),
                 watch::FileChange::Removed => {
@@ -246,8 +259,8 @@ impl App {
         self.poll_export_preview(&ctx);
         // One-shot requests for this frame's panels, taken here so panels only read.
         let requests = FrameRequests {
-            view: self.pending_view.take(),
-            focus_search: std::mem::take(&mut self.focus_search),
+            view: self.requests.view.take(),
+            focus_search: std::mem::take(&mut self.requests.focus_search),
         };
         let mut commands = std::mem::take(&mut self.commands);
         open::handle_dropped_files(&ctx, &mut commands);

@@ -8,7 +8,7 @@ use crate::model::EventIndex;
 impl App {
     pub(super) fn move_view(&mut self, view: TimeView) {
         self.view = view;
-        self.pending_view = Some(view);
+        self.requests.view = Some(view);
     }
 
     /// Selects an event, pans (zooming out if needed) and scrolls so that it is in view.

@@ -36,7 +36,28 @@ fn pos((x, y): (f64, f64)) -> Pos2 {
 
 /// The shapes of `primitives`, appended to `shapes`.
 pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes: &mut Vec<Shape>) {
+    // Neighbouring fades (a bar's tint and edge, bars side by side) share one mesh.
+    let mut fades = Mesh::default();
     for primitive in primitives {
+        if let Primitive::Faded {
+            rect: area,
+            solid_x0_px,
+            solid_x1_px,
+            paint,
+        } = primitive
+        {
+            add_fade(
+                &mut fades,
+                area,
+                *solid_x0_px,
+                *solid_x1_px,
+                paint.resolve(palette),
+            );
+            continue;
+        }
+        if !fades.is_empty() {
+            shapes.push(Shape::mesh(std::mem::take(&mut fades)));
+        }
         match primitive {
             Primitive::Rect {
                 rect: area,
@@ -72,17 +93,8 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                     stroke,
                 ));
             }
-            Primitive::Faded {
-                rect: area,
-                solid_x0_px,
-                solid_x1_px,
-                paint,
-            } => shapes.push(faded(
-                area,
-                *solid_x0_px,
-                *solid_x1_px,
-                paint.resolve(palette),
-            )),
+            // Gathered above.
+            Primitive::Faded { .. } => {}
             Primitive::Outline {
                 rect: area,
                 corner_px,
@@ -101,16 +113,18 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
             }
         }
     }
+    if !fades.is_empty() {
+        shapes.push(Shape::mesh(fades));
+    }
 }
 
-/// Three quads: fading in, solid, fading out.
-fn faded(area: &PxRect, solid_x0_px: f64, solid_x1_px: f64, tint: Tint) -> Shape {
+/// Three quads added to `mesh`: fading in, solid, fading out.
+fn add_fade(mesh: &mut Mesh, area: &PxRect, solid_x0_px: f64, solid_x1_px: f64, tint: Tint) {
     let solid = color32(tint);
     let clear = Color32::TRANSPARENT;
     let (x0, x1) = (area.x0_px as f32, area.x1_px as f32);
     let (solid_x0, solid_x1) = (solid_x0_px as f32, solid_x1_px as f32);
     let (top, bottom) = (area.y0_px as f32, area.y1_px as f32);
-    let mut mesh = Mesh::default();
     for (left, right, left_color, right_color) in [
         (x0, solid_x0, clear, solid),
         (solid_x0, solid_x1, solid, solid),
@@ -135,7 +149,6 @@ fn faded(area: &PxRect, solid_x0_px: f64, solid_x1_px: f64, tint: Tint) -> Shape
         mesh.add_triangle(base, base + 1, base + 2);
         mesh.add_triangle(base, base + 2, base + 3);
     }
-    Shape::mesh(mesh)
 }
 
 fn font(style: &TextStyle) -> FontId {

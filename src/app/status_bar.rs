@@ -21,7 +21,7 @@ impl App {
                 ui.separator();
                 ui.label(document.origin.display_name());
             }
-            if let Some(job) = &self.exporting {
+            if let Some(job) = &self.jobs.exporting {
                 ui.separator();
                 ui.spinner();
                 ui.label(format!("Exporting {}…", job.path.display()));

@@ -169,8 +169,8 @@ fn plot_tracks(
             f64::from(frame.height()),
             scroll_px,
         );
-        let drawing = document.drawing(&view, &canvas, highlight);
-        let scene = document.scene(&view, width_px);
+        // The scene is laid out at the canvas's own width, which the drawing uses too.
+        let (scene, drawing) = document.drawing(&view, &canvas, highlight);
         plot_ui.add(DrawingPainter {
             base: PlotItemBase::new("tracks".to_owned()),
             drawing: Arc::clone(&drawing),

@@ -44,7 +44,7 @@ fn both(timeline: &Timeline, filter: &Filter, range: Range) -> (Drawing, Drawing
         26.0 + figure.filtered.content_height_px,
         0.0,
     );
-    let window = document.drawing(&view, &frame, Highlight::default());
+    let (_, window) = document.drawing(&view, &frame, Highlight::default());
     ((*window).clone(), figure.drawing(&frame))
 }
 
