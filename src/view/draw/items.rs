@@ -4,7 +4,7 @@
 //! selected and hovered event.
 
 use crate::fonts::Weight;
-use crate::layout::scene::{Item, ItemKind, Shape};
+use crate::layout::scene::{Item, ItemKind, SceneMetrics, Shape};
 use crate::style::Role;
 
 use super::super::prepared::TITLE_TEXT_PX;
@@ -25,6 +25,8 @@ const OUTLINE_PX: f64 = 1.5;
 /// Half the height of a count pill.
 const PILL_HALF_HEIGHT_PX: f64 = 8.0;
 const PILL_TEXT_PX: f64 = 11.0;
+/// The room a title has before the right edge is counted in steps of this size.
+const EDGE_ROOM_STEP_PX: f64 = 8.0;
 /// Items this far above or below the tracks are not drawn.
 const CULL_MARGIN_PX: f64 = 20.0;
 
@@ -68,8 +70,15 @@ pub(super) fn items(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
             } else {
                 Role::Text
             };
-            // Titles end at the right edge of the tracks.
-            let room_px = label.max_width_px.min(width_px - label.x_px);
+            // Titles end at the right edge of the tracks; too little room there, none. The
+            // room there is counted in steps, so panning a little does not change how a
+            // title is cut (which would lay its text out again every frame).
+            let edge_room_px =
+                ((width_px - label.x_px) / EDGE_ROOM_STEP_PX).floor() * EDGE_ROOM_STEP_PX;
+            let room_px = label.max_width_px.min(edge_room_px);
+            if room_px < label.max_width_px && room_px < SceneMetrics::default().min_label_px {
+                continue;
+            }
             let fit = if label.is_full && room_px >= label.max_width_px {
                 Fit::Free
             } else {

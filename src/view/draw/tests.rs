@@ -31,7 +31,12 @@ fn timeline(events: &[(&str, &str)]) -> Timeline {
 
 /// The drawing over a 200-day view, the time area 200 px wide at x = 200 (after the names).
 fn drawing(timeline: &Timeline, highlight: Highlight) -> Drawing {
-    let prepared = Prepared::new(timeline, TitleWidths::Measured(vec![30.0; 8]));
+    drawing_with_titles(timeline, highlight, 30.0)
+}
+
+/// The same, with every title `title_px` wide.
+fn drawing_with_titles(timeline: &Timeline, highlight: Highlight, title_px: f64) -> Drawing {
+    let prepared = Prepared::new(timeline, TitleWidths::Measured(vec![title_px; 8]));
     let filtered = FilteredView::derive(&FilterRequest {
         timeline,
         spans: &prepared.spans,
@@ -189,4 +194,25 @@ fn only_the_window_outlines_the_selected_event() {
         .find(|run| run.text == "Title d")
         .expect("title");
     assert_eq!(title.style.paint, Paint::role(Role::Selection));
+}
+
+#[test]
+fn titles_at_the_right_edge_are_cut_in_steps_and_left_out_when_too_short() {
+    let title_fit = |day: &str| {
+        let t = timeline(&[("d", day)]);
+        let drawing = drawing_with_titles(&t, Highlight::default(), 100.0);
+        texts(&drawing)
+            .into_iter()
+            .find(|run| run.text == "Title d")
+            .map(|run| run.fit)
+    };
+    // Day 100: the title starts at 110.5 px, 89.5 px before the edge: cut at 88 px.
+    assert_eq!(
+        title_fit("1970-04-11"),
+        Some(Fit::Elide { max_width_px: 88.0 })
+    );
+    // Day 170: 19.5 px before the edge, under the shortest title shown.
+    assert_eq!(title_fit("1970-06-20"), None);
+    // Day 10: room for the whole title.
+    assert_eq!(title_fit("1970-01-11"), Some(Fit::Free));
 }
