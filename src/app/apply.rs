@@ -3,6 +3,7 @@
 use eframe::egui;
 
 use super::{App, Command, Origin, ReaderState, RightTab};
+use crate::layout::time_view::TimeView;
 use crate::query::Filter;
 
 impl App {
@@ -38,19 +39,17 @@ impl App {
             Command::Step(direction) => self.step(direction),
             Command::SetView(view) => self.view = view,
             Command::MoveView(view) => self.move_view(view),
-            Command::FitAll => {
-                if let Some(document) = &self.document {
-                    let view = document.fitting_view();
-                    self.move_view(view);
-                }
+            Command::FitAll => self.fit_all(),
+            Command::SetFoldEmptyTime(on) => {
+                self.settings.fold_empty_time = on;
+                self.opened_fold = None;
             }
-            Command::Zoom(factor) => {
-                let centre = (self.view.start_day + self.view.end_day) / 2.0;
-                self.move_view(self.view.zoomed_at(centre, factor));
+            Command::OpenFold { start_day, end_day } => {
+                self.opened_fold = Some(start_day);
+                self.move_view(TimeView::fitting(start_day, end_day, 0.05));
             }
-            Command::Pan(fraction) => {
-                self.move_view(self.view.panned(fraction * self.view.width_days()));
-            }
+            Command::Zoom(factor) => self.zoom_view(factor),
+            Command::Pan(fraction) => self.pan_view(fraction),
             Command::ScrollTracks(delta_px) => self.scroll_px += delta_px,
             Command::SetFilter(filter) => self.set_filter(ctx, filter),
             Command::FilterToActor(actor) => {
@@ -109,6 +108,7 @@ impl App {
             Command::OpenExportDialog => {
                 self.export_dialog.open = true;
                 self.export_dialog.form.dark = self.settings.dark_mode;
+                self.export_dialog.form.fold = self.settings.fold_empty_time;
                 self.export_dialog.error = None;
             }
             Command::SetExportForm(form) => self.export_dialog.form = form,
@@ -187,6 +187,7 @@ impl App {
 
     pub(super) fn set_filter(&mut self, ctx: &egui::Context, filter: Filter) {
         self.settings.filter = filter;
+        self.opened_fold = None;
         if let Some(document) = &mut self.document {
             document.refilter(
                 &self.settings.filter,

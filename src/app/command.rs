@@ -37,7 +37,12 @@ pub enum Command {
     SetView(TimeView),
     /// Move the view programmatically.
     MoveView(TimeView),
+    /// Fit the shown events at the plot's width (with folds, when folding is on).
     FitAll,
+    /// Fold long empty stretches of time, or draw time linearly.
+    SetFoldEmptyTime(bool),
+    /// Unfold one empty stretch (`[start_day, end_day)`) and zoom to it.
+    OpenFold { start_day: f64, end_day: f64 },
     /// Zoom by a factor (> 1 zooms in) around the centre.
     Zoom(f64),
     /// Pan by a fraction of the visible width (positive: later).

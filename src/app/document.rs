@@ -12,6 +12,7 @@ use super::filtering::{
 };
 use crate::job::{Job, Wake};
 use crate::layout::scene::Scene;
+use crate::layout::time_map::{Folding, TimeMap};
 use crate::layout::time_view::TimeView;
 use crate::model::{EventIndex, Timeline};
 use crate::query::Filter;
@@ -56,7 +57,7 @@ pub struct Document {
     pub tag_counts: Vec<(String, usize)>,
     /// Per source: its text cut where quoted passages begin and end.
     pub source_segments: Vec<Vec<Segment>>,
-    scene_cache: Option<(TimeView, f64, Arc<Scene>)>,
+    scene_cache: Option<(SceneKey, Arc<Scene>)>,
     drawing_cache: Option<(DrawingKey, Arc<Drawing>)>,
     /// Words to events, for searching large timelines; built once, in the background.
     search_index: Arc<OnceLock<SearchIndex>>,
@@ -66,10 +67,18 @@ pub struct Document {
     filtering: FilterQueue,
 }
 
+/// What a scene depends on besides the filtered view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SceneKey {
+    view: TimeView,
+    width_px: f64,
+    folding: Folding,
+}
+
 /// What a drawing depends on besides the filtered view.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct DrawingKey {
-    view: TimeView,
+    scene: SceneKey,
     frame: Frame,
     highlight: Highlight,
 }
@@ -175,11 +184,16 @@ impl Document {
         self.drawing_cache = None;
     }
 
-    /// The scene for a view, laid out again only when the view or the width changed.
-    pub fn scene(&mut self, view: &TimeView, width_px: f64) -> Arc<Scene> {
-        if let Some((cached_view, cached_width, scene)) = &self.scene_cache
-            && cached_view == view
-            && *cached_width == width_px
+    /// The scene for a view, laid out again only when the view, the width or the folding
+    /// changed.
+    pub fn scene(&mut self, view: &TimeView, width_px: f64, folding: Folding) -> Arc<Scene> {
+        let key = SceneKey {
+            view: *view,
+            width_px,
+            folding,
+        };
+        if let Some((cached, scene)) = &self.scene_cache
+            && *cached == key
         {
             return Arc::clone(scene);
         }
@@ -189,10 +203,16 @@ impl Document {
             &self.filtered,
             view,
             width_px,
+            folding,
         ));
-        self.scene_cache = Some((*view, width_px, Arc::clone(&scene)));
+        self.scene_cache = Some((key, Arc::clone(&scene)));
         self.drawing_cache = None;
         scene
+    }
+
+    /// How time becomes pixels for a view (cheap: the folds near the view are looked up).
+    pub fn time_map(&self, view: &TimeView, width_px: f64, folding: Folding) -> TimeMap {
+        TimeMap::new(*view, width_px, &self.filtered.empty_time, folding)
     }
 
     /// The scene and the drawing of a view in `frame`; the drawing is made again only when
@@ -202,13 +222,18 @@ impl Document {
         view: &TimeView,
         frame: &Frame,
         highlight: Highlight,
+        folding: Folding,
     ) -> (Arc<Scene>, Arc<Drawing>) {
         let key = DrawingKey {
-            view: *view,
+            scene: SceneKey {
+                view: *view,
+                width_px: frame.area_width_px(),
+                folding,
+            },
             frame: *frame,
             highlight,
         };
-        let scene = self.scene(view, frame.area_width_px());
+        let scene = self.scene(view, frame.area_width_px(), folding);
         if let Some((cached, drawing)) = &self.drawing_cache
             && *cached == key
         {
@@ -219,7 +244,6 @@ impl Document {
             spans: &self.prepared.spans,
             filtered: &self.filtered,
             scene: &scene,
-            view,
             frame,
             highlight,
         }));
@@ -227,9 +251,10 @@ impl Document {
         (scene, drawing)
     }
 
-    /// A view fitting every shown event (or the whole timeline when none is shown).
-    pub fn fitting_view(&self) -> TimeView {
-        self.filtered.overview_extent
+    /// A view fitting every shown event (or the whole timeline when none is shown) over a
+    /// time area `width_px` wide.
+    pub fn fitting_view(&self, width_px: f64, folding: Folding) -> TimeView {
+        self.filtered.fitting_view(width_px, folding)
     }
 }
 

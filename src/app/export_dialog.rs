@@ -12,6 +12,7 @@ use eframe::egui::{self, RichText};
 use super::{App, Command, Origin};
 use crate::export::{self, ExportOptions, Format, Range};
 use crate::job::{Job, Poll};
+use crate::layout::time_map::Folding;
 use crate::layout::time_view::TimeView;
 use crate::style::Theme;
 
@@ -34,6 +35,8 @@ pub struct ExportForm {
     pub width_px: u32,
     pub scale_2x: bool,
     pub dark: bool,
+    /// Fold long empty stretches of time, as the window does.
+    pub fold: bool,
     pub range: RangeChoice,
     pub interval: String,
     pub title: String,
@@ -48,6 +51,7 @@ impl Default for ExportForm {
             width_px: export::DEFAULT_WIDTH_PX,
             scale_2x: false,
             dark: false,
+            fold: true,
             range: RangeChoice::Filtered,
             interval: String::new(),
             title: String::new(),
@@ -86,6 +90,11 @@ impl ExportForm {
             1.0
         };
         options.theme = if self.dark { Theme::Dark } else { Theme::Light };
+        options.folding = if self.fold {
+            Folding::AUTO
+        } else {
+            Folding::OFF
+        };
         options.title = Some(self.title.trim().to_owned()).filter(|title| !title.is_empty());
         options.range = match self.range {
             RangeChoice::Filtered => Range::Filtered,
@@ -216,6 +225,9 @@ fn form_ui(ui: &mut egui::Ui, form: &mut ExportForm, timeline_title: &str) {
                 ui.radio_value(&mut form.dark, false, "Light");
                 ui.radio_value(&mut form.dark, true, "Dark");
             });
+            ui.end_row();
+            ui.label("Time");
+            ui.checkbox(&mut form.fold, "Fold empty time");
             ui.end_row();
             ui.label("Range");
             ui.vertical(|ui| {

@@ -132,10 +132,11 @@ impl App {
     fn show_opened(&mut self, ctx: &egui::Context, document: Document, restore_view: bool) {
         self.problems = None;
         self.settings.filter = document.filtered.filter.clone();
+        self.opened_fold = None;
         self.requests.view = Some(if restore_view && self.settings.view.is_some() {
-            self.view
+            super::ViewRequest::To(self.view)
         } else {
-            document.fitting_view()
+            super::ViewRequest::Fit
         });
         self.selected = None;
         self.reader = None;

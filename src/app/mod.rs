@@ -33,15 +33,24 @@ use serde::{Deserialize, Serialize};
 pub use command::Command;
 pub use document::{Document, Origin};
 
+use crate::layout::time_map::Folding;
 use crate::layout::time_view::TimeView;
 use crate::model::{EventIndex, SourceIndex};
 use crate::query::Filter;
 
+/// Where the plot is asked to move.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ViewRequest {
+    To(TimeView),
+    /// Fit the shown events at the plot's own width.
+    Fit,
+}
+
 /// What this frame's panels are asked to do once.
 #[derive(Debug, Clone, Copy)]
 struct FrameRequests {
-    /// Move the plot to this view.
-    view: Option<TimeView>,
+    /// Move the plot.
+    view: Option<ViewRequest>,
     focus_search: bool,
 }
 
@@ -57,6 +66,8 @@ pub struct Settings {
     pub collapsed_groups: BTreeSet<String>,
     pub dark_mode: bool,
     pub show_filters: bool,
+    /// Fold long stretches of time without shown events.
+    pub fold_empty_time: bool,
 }
 
 impl Default for Settings {
@@ -69,6 +80,7 @@ impl Default for Settings {
             collapsed_groups: BTreeSet::new(),
             dark_mode: false,
             show_filters: true,
+            fold_empty_time: true,
         }
     }
 }
@@ -125,6 +137,8 @@ pub enum PathPurpose {
 pub struct Measured {
     /// Height of the visible part of the tracks, as last drawn.
     pub tracks_height_px: f64,
+    /// Width of the tracks (the time area), as last drawn.
+    pub tracks_width_px: f64,
     /// The scroll last handed to the plot, to tell the user's drags from our own changes.
     pub plot_scroll_set_px: f64,
     /// The event under the pointer or with keyboard focus.
@@ -137,7 +151,7 @@ struct Requests {
     /// What to open on the first frame (fonts are needed to measure titles).
     open: Option<Origin>,
     /// A view to push into the plot.
-    view: Option<TimeView>,
+    view: Option<ViewRequest>,
     /// Move the keyboard focus to the search field.
     focus_search: bool,
 }
@@ -158,6 +172,8 @@ pub struct App {
     pub settings: Settings,
     pub document: Option<Document>,
     pub view: TimeView,
+    /// The empty stretch (by its start day) the user unfolded, until the next fit or filter.
+    pub opened_fold: Option<f64>,
     pub selected: Option<EventIndex>,
     pub right_tab: RightTab,
     pub reader: Option<ReaderState>,
@@ -191,6 +207,7 @@ impl App {
         };
         App {
             view: settings.view.unwrap_or_default(),
+            opened_fold: None,
             settings,
             document: None,
             requests: Requests {
@@ -221,6 +238,14 @@ impl App {
     /// True while an image is being written in the background.
     pub fn is_exporting(&self) -> bool {
         self.jobs.exporting.is_some()
+    }
+
+    /// How the view folds its empty time.
+    pub fn folding(&self) -> Folding {
+        Folding {
+            enabled: self.settings.fold_empty_time,
+            opened_start_day: self.opened_fold,
+        }
     }
 
     /// Queues a command; it is applied at the end of the frame.

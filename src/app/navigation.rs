@@ -1,14 +1,55 @@
 //! Moving around the timeline: programmatic view changes, bringing an event into view
 //! (horizontally and vertically), and stepping to the next or previous shown event.
 
-use super::{App, RightTab};
-use crate::layout::time_view::TimeView;
+use super::{App, RightTab, ViewRequest};
+use crate::layout::time_map::view_at_scale;
+use crate::layout::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
 use crate::model::EventIndex;
 
 impl App {
     pub(super) fn move_view(&mut self, view: TimeView) {
         self.view = view;
-        self.requests.view = Some(view);
+        self.requests.view = Some(ViewRequest::To(view));
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) around the middle of the tracks: what is on screen
+    /// is magnified, folds or not.
+    pub(super) fn zoom_view(&mut self, factor: f64) {
+        self.move_anchored(0.0, factor);
+    }
+
+    /// Pans by `fraction` of the tracks' width (positive: later).
+    pub(super) fn pan_view(&mut self, fraction: f64) {
+        self.move_anchored(fraction, 1.0);
+    }
+
+    /// Moves the date in the middle of the tracks by `fraction` of their width to the left
+    /// and magnifies by `factor`, through the view's time map.
+    fn move_anchored(&mut self, fraction: f64, factor: f64) {
+        let width_px = self.measured.tracks_width_px.max(1.0);
+        let folding = self.folding();
+        let Some(document) = &self.document else {
+            return;
+        };
+        let map = document.time_map(&self.view, width_px, folding);
+        let centre_px = width_px / 2.0;
+        let px_per_day = (map.content_px_per_day() * factor)
+            .clamp(width_px / MAX_WIDTH_DAYS, width_px / MIN_WIDTH_DAYS);
+        let view = view_at_scale(
+            map.day_at(centre_px),
+            centre_px - fraction * width_px,
+            px_per_day,
+            width_px,
+            &document.filtered.empty_time,
+            folding,
+        );
+        self.move_view(view);
+    }
+
+    /// Fits the shown events; the plot works the view out at its own width.
+    pub(super) fn fit_all(&mut self) {
+        self.opened_fold = None;
+        self.requests.view = Some(ViewRequest::Fit);
     }
 
     /// Selects an event, pans (zooming out if needed) and scrolls so that it is in view.

@@ -72,6 +72,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                     commands.push(Command::Zoom(0.5));
                 }
                 ui.separator();
+                let mut fold = app.settings.fold_empty_time;
+                if ui.checkbox(&mut fold, "Fold empty time").changed() {
+                    commands.push(Command::SetFoldEmptyTime(fold));
+                }
                 let mut show_filters = app.settings.show_filters;
                 if ui.checkbox(&mut show_filters, "Filters panel").changed() {
                     commands.push(Command::ShowFilters(show_filters));

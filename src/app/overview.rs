@@ -1,10 +1,12 @@
-//! The overview strip: the whole filtered timeline as a density of events, with the visible
-//! window as a rectangle to drag; a click elsewhere moves the window there.
+//! The overview strip: the whole filtered timeline as a density of events, linear in time so
+//! true proportions stay visible, with the visible window as a rectangle to drag (a click
+//! elsewhere moves the window there) and the stretches the view folds marked as breaks.
 
 use eframe::egui::{self, Pos2, Rect, Sense, Stroke, StrokeKind};
 
 use super::paint::color32;
 use super::{Command, Document};
+use crate::layout::time_map::TimeMap;
 use crate::layout::time_view::TimeView;
 use crate::style::{Palette, Role};
 
@@ -12,6 +14,7 @@ pub fn overview_ui(
     ui: &mut egui::Ui,
     document: &Document,
     view: &TimeView,
+    map: &TimeMap,
     rect: Rect,
     palette: &Palette,
     commands: &mut Vec<Command>,
@@ -52,6 +55,7 @@ pub fn overview_ui(
             color32(palette.tint(Role::Cluster).faded(0.8)),
         );
     }
+    folds(&painter, map, &extent, rect, palette);
     let x0 = rect.left() + extent.x_px(view.start_day, width_px) as f32;
     let x1 = rect.left() + extent.x_px(view.end_day, width_px) as f32;
     let window = Rect::from_min_max(
@@ -76,5 +80,38 @@ pub fn overview_ui(
     {
         let day = extent.day_at(f64::from(pointer.x - rect.left()), width_px);
         commands.push(Command::MoveView(view.centred_on(day)));
+    }
+}
+
+/// Folds at least this far folded are marked on the strip.
+const MARKED_FOLD_AMOUNT: f64 = 0.5;
+
+/// Each folded stretch, veiled, with a zig-zag at either end.
+fn folds(painter: &egui::Painter, map: &TimeMap, extent: &TimeView, rect: Rect, palette: &Palette) {
+    let width_px = f64::from(rect.width());
+    for fold in map.folds() {
+        if fold.amount < MARKED_FOLD_AMOUNT {
+            continue;
+        }
+        let x0 = rect.left() + extent.x_px(fold.start_day, width_px) as f32;
+        let x1 = rect.left() + extent.x_px(fold.end_day, width_px) as f32;
+        let band = Rect::from_min_max(Pos2::new(x0, rect.top()), Pos2::new(x1, rect.bottom()))
+            .intersect(rect);
+        if band.width() <= 0.0 {
+            continue;
+        }
+        painter.rect_filled(band, 0.0, color32(palette.tint(Role::Background).faded(0.6)));
+        let stroke = Stroke::new(1.0, color32(palette.tint(Role::WeakText)));
+        for x in [band.left(), band.right()] {
+            let points = crate::view::draw::zig_zag(
+                f64::from(x),
+                f64::from(rect.top()),
+                f64::from(rect.bottom()),
+            )
+            .into_iter()
+            .map(|(x, y)| Pos2::new(x as f32, y as f32))
+            .collect();
+            painter.add(egui::Shape::line(points, stroke));
+        }
     }
 }

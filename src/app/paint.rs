@@ -77,6 +77,14 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                 [pos(*from), pos(*to)],
                 Stroke::new(*width_px as f32, color32(paint.resolve(palette))),
             )),
+            Primitive::Polyline {
+                points,
+                width_px,
+                paint,
+            } => shapes.push(Shape::line(
+                points.iter().map(|&point| pos(point)).collect(),
+                Stroke::new(*width_px as f32, color32(paint.resolve(palette))),
+            )),
             Primitive::Diamond {
                 centre,
                 radius_px,

@@ -1,17 +1,21 @@
-//! The timeline: an egui_plot whose x axis is time in days and whose y axis is pixels of
-//! tracks. egui_plot handles drag, pinch, box zoom; the time area of the drawing from the view
-//! stage is painted through a [`PlotItem`]; every visible item gets an interactive, labelled widget so
-//! it can be hovered, clicked, focused and found by assistive technology.
+//! The timeline: an egui_plot whose y axis is pixels of tracks and whose x axis spans the
+//! view's days. Time may be folded, so horizontal moves go through the view's time map:
+//! dragging, the wheel, pinching and panning keep the date under the pointer where it is
+//! (egui_plot handles the vertical drag and the box zoom, whose linear bounds are read back
+//! through the map). The time area of the drawing from the view stage is painted through a
+//! [`PlotItem`]; every visible item and fold gets an interactive, labelled widget so it can be
+//! hovered, clicked, focused and found by assistive technology.
 
 use std::sync::Arc;
 
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Vec2};
 use egui_plot::{Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTransform};
 
-use super::{App, Command, label_column, overview, paint, theme};
+use super::{App, Command, ViewRequest, label_column, overview, paint, theme};
 use crate::layout::scene::{ItemKind, cluster_events};
+use crate::layout::time_map::{TimeMap, view_at_scale};
 use crate::layout::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
-use crate::model::human_date::human_date;
+use crate::model::human_date::{human_date, short_day_range};
 use crate::style::Palette;
 use crate::view::frame::{AXIS_HEIGHT_PX, LABEL_COLUMN_PX};
 use crate::view::primitives::Region;
@@ -28,7 +32,7 @@ const WHEEL_PX_PER_DOUBLING: f32 = 180.0;
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     app: &mut App,
-    pending_view: Option<TimeView>,
+    pending_view: Option<ViewRequest>,
     commands: &mut Vec<Command>,
 ) {
     if app.document.is_none() {
@@ -63,7 +67,15 @@ pub fn timeline_ui(
         commands,
     );
     if let Some(document) = &app.document {
-        overview::overview_ui(ui, document, &app.view, overview_rect, &palette, commands);
+        overview::overview_ui(
+            ui,
+            document,
+            &app.view,
+            &outcome.scene.map,
+            overview_rect,
+            &palette,
+            commands,
+        );
     }
 }
 
@@ -82,10 +94,11 @@ struct PlotOutcome {
 fn plot_tracks(
     ui: &mut egui::Ui,
     app: &mut App,
-    pending_view: Option<TimeView>,
+    pending_view: Option<ViewRequest>,
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) -> Option<PlotOutcome> {
+    let folding = app.folding();
     let highlight = Highlight {
         selected: app.selected,
         hovered: app.measured.hovered,
@@ -100,9 +113,10 @@ fn plot_tracks(
         .show_grid([false, false])
         .show_x(false)
         .show_y(false)
-        .allow_zoom([true, false])
-        .allow_scroll([true, false])
-        .allow_drag([true, true])
+        // Horizontal moves go through the time map, below.
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag([false, true])
         .allow_boxed_zoom(true)
         .allow_double_click_reset(false)
         .auto_bounds([false, false])
@@ -117,27 +131,66 @@ fn plot_tracks(
         let width_px = f64::from(frame.width()).max(1.0);
         let height_px = f64::from(frame.height() - AXIS_HEADER_PX).max(1.0);
 
-        // The plot remembers what the user did last frame; a pending view overrides it.
         let plotted = TimeView {
             start_day: bounds.min()[0],
             end_day: bounds.max()[0],
         };
         let mut view = match pending_view {
-            Some(view) => view,
-            None if plotted.width_days().is_finite() && plotted.width_days() > 0.0 => plotted,
+            Some(ViewRequest::To(view)) => view,
+            Some(ViewRequest::Fit) => document.fitting_view(width_px, folding),
+            None if is_box_zoom(&plotted, &current_view) => {
+                // egui_plot zoomed to a box in linear coordinates of last frame's view: read
+                // its edges back through last frame's map.
+                let map = document.time_map(&current_view, width_px, folding);
+                let x0 = current_view.x_px(plotted.start_day, width_px);
+                let x1 = current_view.x_px(plotted.end_day, width_px);
+                TimeView::new(map.day_at(x0), map.day_at(x1))
+            }
             None => current_view,
         };
-        // Wheel over the tracks zooms around the pointer; egui_plot leaves it to us.
-        if plot_ui.response().hovered() {
-            let (scroll_y, shift) = plot_ui
-                .ctx()
-                .input(|input| (input.smooth_scroll_delta.y, input.modifiers.shift));
-            if scroll_y != 0.0
-                && !shift
-                && let Some(pointer) = plot_ui.pointer_coordinate()
+        let map = document.time_map(&view, width_px, folding);
+        let response = plot_ui.response();
+        let pointer_x_px = response
+            .hover_pos()
+            .or(response.interact_pointer_pos())
+            .map(|pointer| f64::from(pointer.x - frame.left()));
+        // What is on screen moves or is magnified as a whole, the anchor under the pointer.
+        let moved = |anchor_day: f64, anchor_x_px: f64, px_per_day: f64| {
+            let px_per_day = px_per_day.clamp(width_px / MAX_WIDTH_DAYS, width_px / MIN_WIDTH_DAYS);
+            view_at_scale(
+                anchor_day,
+                anchor_x_px,
+                px_per_day,
+                width_px,
+                &document.filtered.empty_time,
+                folding,
+            )
+        };
+        let px_per_day = map.content_px_per_day();
+        if response.dragged_by(egui::PointerButton::Primary)
+            && let Some(pointer_x_px) = pointer_x_px
+        {
+            // The date that was under the pointer follows it.
+            let delta_px = f64::from(response.drag_delta().x);
+            if delta_px != 0.0 {
+                let grabbed_day = map.day_at(pointer_x_px - delta_px);
+                view = moved(grabbed_day, pointer_x_px, px_per_day);
+            }
+        } else if response.hovered() {
+            let (scroll, zoom, shift) = plot_ui.ctx().input(|input| {
+                (input.smooth_scroll_delta, input.zoom_delta(), input.modifiers.shift)
+            });
+            let wheel_y = if shift { 0.0 } else { scroll.y };
+            let factor = f64::from(zoom) * f64::from(wheel_y / WHEEL_PX_PER_DOUBLING).exp2();
+            if factor != 1.0
+                && let Some(pointer_x_px) = pointer_x_px
             {
-                let factor = f64::from(scroll_y / WHEEL_PX_PER_DOUBLING).exp2();
-                view = view.zoomed_at(pointer.x, factor);
+                view = moved(map.day_at(pointer_x_px), pointer_x_px, px_per_day * factor);
+            }
+            let pan_px = f64::from(scroll.x + if shift { scroll.y } else { 0.0 });
+            if pan_px != 0.0 {
+                let centre_px = width_px / 2.0;
+                view = moved(map.day_at(centre_px), centre_px + pan_px, px_per_day);
             }
         }
         // Keep within a day and a few centuries.
@@ -170,7 +223,7 @@ fn plot_tracks(
             scroll_px,
         );
         // The scene is laid out at the canvas's own width, which the drawing uses too.
-        let (scene, drawing) = document.drawing(&view, &canvas, highlight);
+        let (scene, drawing) = document.drawing(&view, &canvas, highlight, folding);
         plot_ui.add(DrawingPainter {
             base: PlotItemBase::new("tracks".to_owned()),
             drawing: Arc::clone(&drawing),
@@ -181,6 +234,7 @@ fn plot_tracks(
     let (frame, canvas, drawing, scene, height_px) = response.inner;
     // Readings of this frame (see `Measured`), not changes the user asked for.
     app.measured.tracks_height_px = height_px;
+    app.measured.tracks_width_px = f64::from(frame.width());
     app.measured.plot_scroll_set_px = scroll_px;
     if (scroll_px - app.scroll_px).abs() > f64::EPSILON {
         commands.push(Command::ScrollTracks(scroll_px - app.scroll_px));
@@ -196,6 +250,17 @@ fn plot_tracks(
         scene,
         response: response.response,
     })
+}
+
+/// True when the plot's bounds differ from the view handed to it last frame: the only
+/// horizontal change egui_plot makes itself is a box zoom.
+fn is_box_zoom(plotted: &TimeView, current: &TimeView) -> bool {
+    let width_days = plotted.width_days();
+    let tolerance_days = current.width_days() * 1e-9;
+    width_days.is_finite()
+        && width_days > 0.0
+        && ((plotted.start_day - current.start_day).abs() > tolerance_days
+            || (plotted.end_day - current.end_day).abs() > tolerance_days)
 }
 
 /// Paints the time area of a drawing (tracks, then the axis above them) inside the plot.
@@ -332,10 +397,57 @@ fn item_widgets(
             }
         }
     }
+    clicked_item |= fold_widgets(ui, &outcome.scene.map, outcome.frame, commands);
     if outcome.response.clicked() && !clicked_item {
         commands.push(Command::Select(None));
     }
     app.measured.hovered = hovered;
+}
+
+/// Folds at least this far folded can be hovered and clicked.
+const INTERACTIVE_FOLD_AMOUNT: f64 = 0.5;
+
+/// A widget over each fold, from the axis to the bottom of the tracks: hovering says what it
+/// hides, clicking unfolds it and zooms to it. True when one was clicked.
+fn fold_widgets(
+    ui: &mut egui::Ui,
+    map: &TimeMap,
+    frame: Rect,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let mut clicked = false;
+    for fold in map.folds() {
+        if fold.amount < INTERACTIVE_FOLD_AMOUNT {
+            continue;
+        }
+        let rect = Rect::from_min_max(
+            Pos2::new(frame.left() + fold.x0_px as f32, frame.top()),
+            Pos2::new(frame.left() + fold.x1_px as f32, frame.bottom()),
+        )
+        .intersect(frame);
+        if rect.width() <= 0.0 {
+            continue;
+        }
+        let id = ui.scope_id().with(("timeline-fold", fold.start_day.to_bits()));
+        let response = ui.interact(rect, id, Sense::click());
+        let hidden = short_day_range(fold.start_day, fold.end_day - 1.0);
+        let label = format!("{hidden}: no shown events");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if response.clicked() {
+            clicked = true;
+            commands.push(Command::OpenFold {
+                start_day: fold.start_day,
+                end_day: fold.end_day,
+            });
+        }
+        response
+            .on_hover_cursor(egui::CursorIcon::ZoomIn)
+            .on_hover_ui(|ui| {
+                ui.label(egui::RichText::new(&label).strong());
+                ui.weak("Time folded here. Click to unfold it and zoom in");
+            });
+    }
+    clicked
 }
 
 fn event_tooltip(ui: &mut egui::Ui, document: &super::Document, event: crate::model::EventIndex) {

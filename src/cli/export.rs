@@ -9,6 +9,7 @@ use crate::export::{ExportOptions, Range, export_to_file};
 use crate::load::suggest::closest;
 use crate::model::Timeline;
 use crate::query::Filter;
+use crate::layout::time_map::Folding;
 use crate::style::Theme;
 
 use super::EXIT_USAGE_OR_IO;
@@ -50,9 +51,18 @@ pub struct ExportArgs {
     pub scale: f32,
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
+    /// Fold long stretches of time without shown events (as the window does), or not.
+    #[arg(long, value_enum, default_value_t = FoldArg::Auto)]
+    pub fold: FoldArg,
     /// Replaces the timeline's title.
     #[arg(long)]
     pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FoldArg {
+    Auto,
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,6 +99,10 @@ pub fn run(args: ExportArgs) -> ExitCode {
         options.theme = match args.theme {
             ThemeArg::Light => Theme::Light,
             ThemeArg::Dark => Theme::Dark,
+        };
+        options.folding = match args.fold {
+            FoldArg::Auto => Folding::AUTO,
+            FoldArg::Off => Folding::OFF,
         };
         options.title = args.title.clone();
         if let Some(range) = &args.range {

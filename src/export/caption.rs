@@ -1,7 +1,13 @@
 //! The filter in words, for the caption of an exported image:
-//! `Actors: Trump, Bolton · 2016–2020 · search "Article 5" · 23 of 68 events`.
+//! `Actors: Trump, Bolton · 2016–2020 · search "Article 5" · 23 of 68 events`, and where
+//! the image folds its time: `Time folded: 1949 – 2001, 2001 – 2014`.
 
+use crate::layout::time_map::TimeMap;
 use crate::model::Timeline;
+use crate::model::human_date::short_day_range;
+
+/// Folds at least this far folded are named in the caption (the drawing shows them as breaks).
+const NAMED_FOLD_AMOUNT: f64 = 0.5;
 use crate::query::{Filter, Selection};
 
 /// Describes what the image shows, naming at most a handful of actors.
@@ -49,6 +55,21 @@ pub fn describe(timeline: &Timeline, filter: &Filter, selection: &Selection) -> 
         timeline.events.len()
     ));
     parts.join(" · ")
+}
+
+/// The caption with where `map` folds time added, when it does.
+pub fn with_folds(caption: String, map: &TimeMap) -> String {
+    let folded: Vec<String> = map
+        .folds()
+        .iter()
+        .filter(|fold| fold.amount >= NAMED_FOLD_AMOUNT)
+        .map(|fold| short_day_range(fold.start_day, fold.end_day - 1.0))
+        .collect();
+    if folded.is_empty() {
+        caption
+    } else {
+        format!("{caption} · Time folded: {}", folded.join(", "))
+    }
 }
 
 #[cfg(test)]

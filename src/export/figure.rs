@@ -1,11 +1,13 @@
 //! The timeline part of an image, derived by the same view stage as the window: every shown
 //! track that has events (an image has no scroll bar and no empty tracks), no group
-//! collapsed, over the chosen range or the view fitting the shown events.
+//! collapsed, over the chosen range or the view fitting the shown events, its empty time
+//! folded as in the window unless asked not to.
 
 use std::collections::BTreeSet;
 
 use crate::fonts::TextMeasure;
 use crate::layout::scene::Scene;
+use crate::layout::time_map::Folding;
 use crate::layout::time_view::TimeView;
 use crate::layout::tracks::RowMetrics;
 use crate::model::Timeline;
@@ -21,11 +23,18 @@ pub struct Figure<'a> {
     pub timeline: &'a Timeline,
     pub prepared: Prepared,
     pub filtered: FilteredView,
-    pub view: TimeView,
+    /// The stretch asked for; `None` fits the shown events.
+    pub range: Option<TimeView>,
+    pub folding: Folding,
 }
 
 impl<'a> Figure<'a> {
-    pub fn new(timeline: &'a Timeline, filter: &Filter, range: &Range) -> Figure<'a> {
+    pub fn new(
+        timeline: &'a Timeline,
+        filter: &Filter,
+        range: &Range,
+        folding: Folding,
+    ) -> Figure<'a> {
         // Only titles that may get a place are measured: the cost follows the image, not N.
         let prepared = Prepared::new(timeline, TitleWidths::OnDemand(TextMeasure::new()));
         let filter = Filter {
@@ -40,16 +49,26 @@ impl<'a> Figure<'a> {
             collapsed: &BTreeSet::new(),
             row_metrics: RowMetrics::default(),
         });
-        let view = match range {
-            Range::Days(view) => *view,
-            Range::Filtered => filtered.overview_extent,
+        let range = match range {
+            Range::Days(view) => Some(*view),
+            Range::Filtered => None,
         };
         Figure {
             timeline,
             prepared,
             filtered,
-            view,
+            range,
+            folding,
         }
+    }
+
+    /// The view of a time area `width_px` wide: the range asked for, or the one fitting the
+    /// shown events as the window's `F` does (with folds, the margin is the events' scale).
+    pub fn view(&self, width_px: f64) -> TimeView {
+        if let Some(view) = self.range {
+            return view;
+        }
+        self.filtered.fitting_view(width_px, self.folding)
     }
 
     /// The scene for a time area `width_px` wide.
@@ -58,22 +77,26 @@ impl<'a> Figure<'a> {
             self.timeline,
             &self.prepared,
             &self.filtered,
-            &self.view,
+            &self.view(width_px),
             width_px,
+            self.folding,
         )
     }
 
-    /// The drawing in `frame` (which the caller sizes to hold every row).
-    pub fn drawing(&self, frame: &Frame) -> Drawing {
-        let scene = self.scene(frame.area_width_px());
+    /// The drawing of `scene` in `frame` (which the caller sizes to hold every row).
+    pub fn drawing_of(&self, scene: &Scene, frame: &Frame) -> Drawing {
         draw(&DrawInput {
             timeline: self.timeline,
             spans: &self.prepared.spans,
             filtered: &self.filtered,
-            scene: &scene,
-            view: &self.view,
+            scene,
             frame,
             highlight: Highlight::default(),
         })
+    }
+
+    /// The drawing in `frame`.
+    pub fn drawing(&self, frame: &Frame) -> Drawing {
+        self.drawing_of(&self.scene(frame.area_width_px()), frame)
     }
 }

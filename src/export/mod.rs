@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use thiserror::Error;
 
+use crate::layout::time_map::Folding;
 use crate::layout::time_view::TimeView;
 use crate::model::When;
 use crate::style::Theme;
@@ -97,6 +98,8 @@ pub struct ExportOptions {
     pub range: Range,
     /// Replaces the timeline's title.
     pub title: Option<String>,
+    /// Whether long empty stretches are folded, as in the window.
+    pub folding: Folding,
     /// Printed in the image; fixed in tests so images compare.
     pub export_date: NaiveDate,
 }
@@ -109,6 +112,7 @@ impl ExportOptions {
             theme: Theme::Light,
             range: Range::Filtered,
             title: None,
+            folding: Folding::AUTO,
             export_date,
         }
     }

@@ -49,8 +49,10 @@ pub fn figure_frame(figure: &Figure<'_>, width_px: f64, top_px: f64) -> Frame {
 pub fn render(timeline: &Timeline, filter: &Filter, options: &ExportOptions) -> SvgImage {
     let measure = TextMeasure::new();
     let palette = options.theme.palette();
-    let figure = Figure::new(timeline, filter, &options.range);
+    let figure = Figure::new(timeline, filter, &options.range, options.folding);
     let width_px = f64::from(options.width_px);
+    // The scene first: the caption says where its time is folded.
+    let scene = figure.scene(figure_frame(&figure, width_px, 0.0).area_width_px());
     let mut svg = SvgWriter::new();
     let mut page = Page {
         svg: &mut svg,
@@ -62,14 +64,22 @@ pub fn render(timeline: &Timeline, filter: &Filter, options: &ExportOptions) -> 
         .title
         .clone()
         .unwrap_or_else(|| timeline.title.clone());
-    let caption = caption::describe(timeline, filter, &figure.filtered.selection);
+    let caption = caption::with_folds(
+        caption::describe(timeline, filter, &figure.filtered.selection),
+        &scene.map,
+    );
     let y = page.header(&title, &caption, MARGIN_PX);
     let frame = figure_frame(&figure, width_px, y);
-    svg_paint::paint(page.svg, &figure.drawing(&frame), &palette, &measure);
+    svg_paint::paint(
+        page.svg,
+        &figure.drawing_of(&scene, &frame),
+        &palette,
+        &measure,
+    );
     let y = frame.area.y1_px + 24.0;
     let y = page.legend(timeline, &figure.filtered.rows, y);
     let y = page.sources(timeline, &figure.filtered.selection, y);
-    let y = page.footer(options, &figure.view, y);
+    let y = page.footer(options, scene.map.view(), y);
     // Whole pixels, so the PNG is exactly `height × scale` tall.
     let height_px = (y + MARGIN_PX).ceil();
     let svg = svg.finish(width_px, height_px, &title, palette.background);

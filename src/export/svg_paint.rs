@@ -32,6 +32,11 @@ fn paint_one(svg: &mut SvgWriter, primitive: &Primitive, palette: &Palette, meas
             width_px,
             paint,
         } => svg.line(*from, *to, *width_px, paint.resolve(palette)),
+        Primitive::Polyline {
+            points,
+            width_px,
+            paint,
+        } => svg.polyline(points, *width_px, paint.resolve(palette)),
         Primitive::Diamond {
             centre,
             radius_px,

@@ -171,6 +171,26 @@ impl SvgWriter {
         );
     }
 
+    /// Joined straight lines through `points`, unfilled.
+    pub fn polyline(&mut self, points: &[(f64, f64)], width_px: f64, stroke: Tint) {
+        let half = width_px / 2.0;
+        let extent = Bounds::of_points(points).map(|shape| shape.grown(half, half));
+        if !extent.is_some_and(|extent| self.admit(&extent)) {
+            return;
+        }
+        let mut list = String::new();
+        for (x, y) in points {
+            let _ = write!(list, "{x:.2},{y:.2} ");
+        }
+        let _ = writeln!(
+            self.body,
+            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{width_px:.2}"{}/>"#,
+            list.trim_end(),
+            stroke.rgb.hex(),
+            opacity_attribute("stroke-opacity", f64::from(stroke.opacity))
+        );
+    }
+
     /// A filled polygon, optionally outlined (colour and width).
     pub fn polygon(&mut self, points: &[(f64, f64)], fill: Tint, outline: Option<(Tint, f64)>) {
         // Miter joins reach past the points: w/√2 at right angles (the markers' corners).

@@ -275,7 +275,7 @@ fn day_from_civil(year: i64, month: u32, day: u32) -> i64 {
 }
 
 /// Proleptic Gregorian (year, month, day) of a day number (H. Hinnant's `civil_from_days`).
-fn civil_from_day(day: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_day(day: i64) -> (i64, u32, u32) {
     let shifted = day + 719_468;
     let era = shifted.div_euclid(146_097);
     let day_of_era = shifted - era * 146_097;

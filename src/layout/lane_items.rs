@@ -5,7 +5,7 @@ use crate::model::EventIndex;
 
 use super::scene::{Item, ItemKind, SceneInput, SceneMetrics, Shape, clamp_px};
 use super::spans::EventSpan;
-use super::time_view::TimeView;
+use super::time_map::TimeMap;
 use super::tracks::Lane;
 
 /// Markers, bars and clusters of one lane, left to right, with `row`/`y` still unset.
@@ -15,19 +15,19 @@ use super::tracks::Lane;
 /// cost depends on pixels, not on how many events the lane holds.
 pub(super) fn lane_items(
     input: &SceneInput<'_>,
-    view: &TimeView,
-    width_px: f64,
+    map: &TimeMap,
     margin_days: f64,
     lane: &Lane,
 ) -> Vec<Item> {
     let metrics = input.metrics;
+    let (view, width_px) = (map.view(), map.width_px());
     let visible = lane.overlapping(view.start_day - margin_days, view.end_day + margin_days);
     // More events than there are places for markers: count them per bucket instead.
     let places = (width_px / metrics.cluster_gap_px).max(1.0) as usize;
     let mut items = if visible.len() > places {
-        bucketed_items(input, view, width_px, margin_days, lane, visible)
+        bucketed_items(input, map, margin_days, lane, visible)
     } else {
-        merged_items(input, view, width_px, margin_days, lane, visible)
+        merged_items(input, map, margin_days, lane, visible)
     };
     // A cluster is at least wide enough for its count.
     for item in &mut items {
@@ -49,14 +49,15 @@ pub(super) fn lane_items(
 /// pixels, not on how many events the lane holds.
 fn bucketed_items(
     input: &SceneInput<'_>,
-    view: &TimeView,
-    width_px: f64,
+    map: &TimeMap,
     margin_days: f64,
     lane: &Lane,
     visible: std::ops::Range<usize>,
 ) -> Vec<Item> {
     let metrics = input.metrics;
-    let bucket_days = metrics.max_cluster_px / view.px_per_day(width_px);
+    let (view, width_px) = (map.view(), map.width_px());
+    // Events lie only where time is drawn at the content scale, so one bucket width fits all.
+    let bucket_days = metrics.max_cluster_px / map.content_px_per_day();
     let mut items = Vec::new();
     if !(bucket_days.is_finite() && bucket_days > 0.0) {
         return items;
@@ -83,22 +84,15 @@ fn bucketed_items(
         if range.len() == 1 {
             let event = lane.events[range.start];
             if let Some(span) = input.spans.get(event.get()) {
-                items.push(single_item(
-                    span,
-                    event,
-                    range.start,
-                    view,
-                    width_px,
-                    metrics,
-                ));
+                items.push(single_item(span, event, range.start, map, metrics));
             }
             continue;
         }
         let first_day = lane.start_days[range.start];
         let last_start_day = lane.start_days[range.end - 1];
         let half_marker_px = metrics.marker_px / 2.0;
-        let x0_px = clamp_px(view.x_px(first_day, width_px), width_px) - half_marker_px;
-        let x1_px = clamp_px(view.x_px(last_start_day, width_px), width_px) + half_marker_px;
+        let x0_px = clamp_px(map.x_px(first_day), width_px) - half_marker_px;
+        let x1_px = clamp_px(map.x_px(last_start_day), width_px) + half_marker_px;
         items.push(Item {
             row: 0,
             lane: 0,
@@ -125,13 +119,13 @@ fn bucketed_items(
 /// Runs of events denser than the cluster gap are jumped over by binary search.
 fn merged_items(
     input: &SceneInput<'_>,
-    view: &TimeView,
-    width_px: f64,
+    map: &TimeMap,
     margin_days: f64,
     lane: &Lane,
     visible: std::ops::Range<usize>,
 ) -> Vec<Item> {
     let metrics = input.metrics;
+    let (view, width_px) = (map.view(), map.width_px());
     let mut items: Vec<Item> = Vec::new();
     let mut position = visible.start;
     while position < visible.end {
@@ -147,7 +141,7 @@ fn merged_items(
         ) {
             continue;
         }
-        let item = single_item(span, event, this_position, view, width_px, metrics);
+        let item = single_item(span, event, this_position, map, metrics);
         // Merge what would touch a marker or cluster into one cluster of bounded width; a bar
         // joins too, so that zoomed far out a dense lane reads as counts, not as a pile of bars.
         if let Some(last) = items.last_mut()
@@ -160,7 +154,7 @@ fn merged_items(
             // reach would merge into it anyway.
             let reach_px =
                 (last.x1_px + metrics.cluster_gap_px).min(last.x0_px + metrics.max_cluster_px);
-            let reach_day = view.day_at(reach_px - metrics.marker_px / 2.0, width_px);
+            let reach_day = map.day_at(reach_px - metrics.marker_px / 2.0);
             let skip_to = lane.first_starting_at(reach_day, position).min(visible.end);
             if skip_to > position + DENSE_RUN {
                 let last_start = lane.start_days[skip_to - 1];
@@ -168,7 +162,7 @@ fn merged_items(
                     positions.end = skip_to;
                 }
                 last.last_day = last.last_day.max(last_start + 1.0);
-                let last_x = clamp_px(view.x_px(last_start, width_px), width_px);
+                let last_x = clamp_px(map.x_px(last_start), width_px);
                 last.x1_px = last.x1_px.max(last_x + metrics.marker_px / 2.0);
                 last.solid_x1_px = last.x1_px;
                 position = skip_to;
@@ -188,21 +182,21 @@ fn single_item(
     span: &EventSpan,
     event: EventIndex,
     position: usize,
-    view: &TimeView,
-    width_px: f64,
+    map: &TimeMap,
     metrics: &SceneMetrics,
 ) -> Item {
-    let x0 = clamp_px(view.x_px(span.outer_start_day, width_px), width_px);
-    let x1 = clamp_px(view.x_px(span.outer_end_day, width_px), width_px);
+    let width_px = map.width_px();
+    let x0 = clamp_px(map.x_px(span.outer_start_day), width_px);
+    let x1 = clamp_px(map.x_px(span.outer_end_day), width_px);
     let is_marker =
         span.is_point && x1 - x0 < metrics.marker_px || x1 - x0 < metrics.marker_px / 2.0;
     let (shape, x0, x1, solid_x0, solid_x1) = if is_marker {
-        let centre = view.x_px(span.centre_day(), width_px);
+        let centre = map.x_px(span.centre_day());
         let half = metrics.marker_px / 2.0;
         (Shape::Marker, centre - half, centre + half, centre, centre)
     } else {
-        let solid_x0 = clamp_px(view.x_px(span.solid_start_day, width_px), width_px);
-        let solid_x1 = clamp_px(view.x_px(span.solid_end_day, width_px), width_px);
+        let solid_x0 = clamp_px(map.x_px(span.solid_start_day), width_px);
+        let solid_x1 = clamp_px(map.x_px(span.solid_end_day), width_px);
         (Shape::Bar, x0, x1, solid_x0, solid_x1)
     };
     Item {

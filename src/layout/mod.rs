@@ -3,8 +3,11 @@
 //! benchmarks share it.
 
 pub mod axis;
+pub mod empty_time;
+pub mod folded_axis;
 mod lane_items;
 pub mod scene;
 pub mod spans;
+pub mod time_map;
 pub mod time_view;
 pub mod tracks;

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use crate::model::{EventIndex, Timeline};
 
-use super::axis::{Tick, calendar_ticks};
+use super::axis::Tick;
+use super::folded_axis::{FoldLabel, axis_ticks};
 use super::lane_items::lane_items;
 use super::spans::EventSpan;
-use super::time_view::TimeView;
+use super::time_map::TimeMap;
 use super::tracks::{Row, RowMetrics};
 
 /// Pixel sizes that decide when things merge and when titles fit.
@@ -164,6 +165,10 @@ pub struct Scene {
     pub periods: Vec<PeriodBand>,
     /// Calendar ticks of the date axis.
     pub ticks: Vec<Tick>,
+    /// The dates beside the folds on the axis.
+    pub fold_labels: Vec<FoldLabel>,
+    /// How time became pixels in this scene (its folds among it).
+    pub map: TimeMap,
 }
 
 /// Everything a scene is computed from.
@@ -180,18 +185,20 @@ pub struct SceneInput<'a> {
     pub metrics: &'a SceneMetrics,
 }
 
-/// Lays out the scene for `view` over `width_px`.
-pub fn layout_scene(input: &SceneInput<'_>, view: &TimeView, width_px: f64) -> Scene {
-    let mut scene = Scene::default();
-    if !(width_px.is_finite() && width_px > 0.0) {
-        return scene;
-    }
+/// Lays out the scene of `map` (a view over a width, folded or not).
+pub fn layout_scene(input: &SceneInput<'_>, map: &TimeMap) -> Scene {
+    let mut scene = Scene {
+        map: map.clone(),
+        ..Scene::default()
+    };
+    let width_px = map.width_px();
+    let view = map.view();
     // Items just off screen still matter: their titles may reach in.
-    let margin_days = 2.0 * input.metrics.marker_px / view.px_per_day(width_px);
+    let margin_days = 2.0 * input.metrics.marker_px / map.content_px_per_day();
     for (row_index, row) in input.rows.iter().enumerate() {
         for (lane_index, lane) in row.lanes.iter().enumerate() {
             let y_px = row.lane_centre_px(lane_index, input.row_metrics);
-            let mut items = lane_items(input, view, width_px, margin_days, lane);
+            let mut items = lane_items(input, map, margin_days, lane);
             place_labels(&mut items, input, width_px);
             scene.items.extend(items.into_iter().map(|item| Item {
                 row: row_index,
@@ -201,13 +208,8 @@ pub fn layout_scene(input: &SceneInput<'_>, view: &TimeView, width_px: f64) -> S
             }));
         }
     }
-    scene.connectors = connectors(&scene.items, input, view, width_px);
-    scene.ticks = calendar_ticks(
-        view.start_day,
-        view.end_day,
-        width_px,
-        input.metrics.tick_spacing_px,
-    );
+    scene.connectors = connectors(&scene.items, input, map);
+    (scene.ticks, scene.fold_labels) = axis_ticks(map, input.metrics.tick_spacing_px);
     scene.periods = input
         .period_spans
         .iter()
@@ -219,8 +221,8 @@ pub fn layout_scene(input: &SceneInput<'_>, view: &TimeView, width_px: f64) -> S
             }
             Some(PeriodBand {
                 period,
-                x0_px: clamp_px(view.x_px(span.outer_start_day, width_px), width_px),
-                x1_px: clamp_px(view.x_px(span.outer_end_day, width_px), width_px),
+                x0_px: clamp_px(map.x_px(span.outer_start_day), width_px),
+                x1_px: clamp_px(map.x_px(span.outer_end_day), width_px),
             })
         })
         .collect();
@@ -271,12 +273,7 @@ fn place_labels(items: &mut [Item], input: &SceneInput<'_>, width_px: f64) {
     }
 }
 
-fn connectors(
-    items: &[Item],
-    input: &SceneInput<'_>,
-    view: &TimeView,
-    width_px: f64,
-) -> Vec<Connector> {
+fn connectors(items: &[Item], input: &SceneInput<'_>, map: &TimeMap) -> Vec<Connector> {
     let mut heights: BTreeMap<EventIndex, (f64, f64, usize)> = BTreeMap::new();
     for item in items {
         if let Some(event) = item.event() {
@@ -291,7 +288,7 @@ fn connectors(
         .filter(|(_, (_, _, count))| *count >= 2)
         .filter_map(|(event, (top_px, bottom_px, _))| {
             let span = input.spans.get(event.get())?;
-            let x_px = clamp_px(view.x_px(span.centre_day(), width_px), width_px);
+            let x_px = clamp_px(map.x_px(span.centre_day()), map.width_px());
             Some(Connector {
                 event,
                 x_px,
@@ -311,6 +308,7 @@ pub(super) fn clamp_px(x_px: f64, width_px: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::layout::spans::event_spans;
+    use crate::layout::time_view::TimeView;
     use crate::layout::tracks::layout_rows;
     use crate::load::load_bytes;
     use crate::load::texts::EmbeddedTexts;
@@ -355,7 +353,7 @@ mod tests {
             row_metrics: &row_metrics,
             metrics: &SceneMetrics::default(),
         };
-        layout_scene(&input, &view, width_px)
+        layout_scene(&input, &TimeMap::linear(view, width_px))
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::layout::empty_time::EmptyTime;
 use crate::layout::spans::{EventSpan, extent_days};
+use crate::layout::time_map::{self, Folding};
 use crate::layout::time_view::TimeView;
 use crate::layout::tracks::{Row, RowMetrics, content_height_px, layout_rows};
 use crate::model::{EventIndex, Timeline};
@@ -40,6 +42,10 @@ pub struct FilteredView {
     pub overview_extent: TimeView,
     /// Shown events per column of the overview strip.
     pub overview_density: Vec<u32>,
+    /// The time between shown events that none covers, which views may fold.
+    pub empty_time: EmptyTime,
+    /// The first and last day of the shown events (of all events when none is shown).
+    pub extent_days: Option<(f64, f64)>,
 }
 
 impl FilteredView {
@@ -54,8 +60,17 @@ impl FilteredView {
             request.filter.hide_empty_tracks,
             &request.row_metrics,
         );
+        let extent_days = shown_extent_days(&selection.events, request.spans);
         let overview_extent = fitting_view(&selection.events, request.spans);
+        let empty_time = EmptyTime::of(
+            selection
+                .events
+                .iter()
+                .filter_map(|event| request.spans.get(event.get())),
+        );
         FilteredView {
+            empty_time,
+            extent_days,
             filter: request.filter.clone(),
             overview_density: density(&selection.events, request.spans, &overview_extent),
             content_height_px: content_height_px(&rows),
@@ -76,19 +91,43 @@ impl FilteredView {
             content_height_px: 0.0,
             overview_extent: TimeView::default(),
             overview_density: Vec::new(),
+            empty_time: EmptyTime::default(),
+            extent_days: None,
         }
     }
 }
 
-/// A view fitting the shown events (or every event when none is shown).
-pub fn fitting_view(shown: &[EventIndex], spans: &[EventSpan]) -> TimeView {
+/// The first and last day of the shown events (or of every event when none is shown).
+pub fn shown_extent_days(shown: &[EventIndex], spans: &[EventSpan]) -> Option<(f64, f64)> {
     let shown_spans = shown
         .iter()
         .filter_map(|event| spans.get(event.get()).copied());
-    let extent = extent_days(shown_spans).or_else(|| extent_days(spans.iter().copied()));
-    match extent {
+    extent_days(shown_spans).or_else(|| extent_days(spans.iter().copied()))
+}
+
+/// A view fitting the shown events (or every event when none is shown), linearly.
+pub fn fitting_view(shown: &[EventIndex], spans: &[EventSpan]) -> TimeView {
+    match shown_extent_days(shown, spans) {
         Some((first, last)) => TimeView::fitting(first, last, FIT_MARGIN_FRACTION),
         None => TimeView::default(),
+    }
+}
+
+impl FilteredView {
+    /// The view fitting the shown events over a time area `width_px` wide: with folding,
+    /// the margin is measured in the scale of the time that holds events.
+    pub fn fitting_view(&self, width_px: f64, folding: Folding) -> TimeView {
+        match self.extent_days {
+            Some((first, last)) => time_map::fitting_view(
+                first,
+                last,
+                FIT_MARGIN_FRACTION,
+                width_px,
+                &self.empty_time,
+                folding,
+            ),
+            None => TimeView::default(),
+        }
     }
 }
 

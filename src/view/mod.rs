@@ -18,17 +18,20 @@ pub use prepared::{Prepared, TITLE_TEXT_PX, TitleWidths};
 pub use primitives::{Drawing, Primitive};
 
 use crate::layout::scene::{Scene, SceneInput, SceneMetrics, layout_scene};
+use crate::layout::time_map::{Folding, TimeMap};
 use crate::layout::time_view::TimeView;
 use crate::model::Timeline;
 
-/// The scene of `filtered` for `view` over `width_px`.
+/// The scene of `filtered` for `view` over `width_px`, its empty time folded or not.
 pub fn scene(
     timeline: &Timeline,
     prepared: &Prepared,
     filtered: &FilteredView,
     view: &TimeView,
     width_px: f64,
+    folding: Folding,
 ) -> Scene {
+    let map = TimeMap::new(*view, width_px, &filtered.empty_time, folding);
     let title_width_px = |event| prepared.title_widths_px.width_px(timeline, event);
     let input = SceneInput {
         timeline,
@@ -39,5 +42,5 @@ pub fn scene(
         row_metrics: &filtered.row_metrics,
         metrics: &SceneMetrics::default(),
     };
-    layout_scene(&input, view, width_px)
+    layout_scene(&input, &map)
 }

@@ -1,4 +1,4 @@
-//! What a drawing is made of: rectangles, lines, diamonds, horizontally faded rectangles,
+//! What a drawing is made of: rectangles, lines and polylines, diamonds, horizontally faded rectangles,
 //! outlines and text runs, with geometry in pixels of the canvas and colours given by role
 //! (or an actor's colour). The window translates them into egui shapes and the export into
 //! SVG; neither decides how anything looks.
@@ -165,6 +165,12 @@ pub enum Primitive {
     Line {
         from: (f64, f64),
         to: (f64, f64),
+        width_px: f64,
+        paint: Paint,
+    },
+    /// Straight lines through `points` in turn (a fold's zig-zag).
+    Polyline {
+        points: Vec<(f64, f64)>,
         width_px: f64,
         paint: Paint,
     },

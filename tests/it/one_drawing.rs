@@ -8,6 +8,7 @@ use alliance_timeline::app::{Document, Origin};
 use alliance_timeline::bundled::load_bundled;
 use alliance_timeline::export::figure::Figure;
 use alliance_timeline::export::{ExportOptions, Range, svg};
+use alliance_timeline::layout::time_map::Folding;
 use alliance_timeline::layout::time_view::TimeView;
 use alliance_timeline::model::Timeline;
 use alliance_timeline::query::Filter;
@@ -31,12 +32,7 @@ fn image_filter(search: &str) -> Filter {
 /// Both drawings of `range` in the same frame: the window's first, the image's second.
 fn both(timeline: &Timeline, filter: &Filter, range: Range) -> (Drawing, Drawing) {
     let mut document = Document::new(Origin::Bundled, timeline.clone(), filter, &BTreeSet::new());
-    let figure = Figure::new(timeline, filter, &range);
-    let view = match range {
-        Range::Days(view) => view,
-        Range::Filtered => document.fitting_view(),
-    };
-    assert_eq!(figure.view, view, "both fit the shown events alike");
+    let figure = Figure::new(timeline, filter, &range, Folding::AUTO);
     let frame = Frame::new(
         40.0,
         120.0,
@@ -44,7 +40,13 @@ fn both(timeline: &Timeline, filter: &Filter, range: Range) -> (Drawing, Drawing
         26.0 + figure.filtered.content_height_px,
         0.0,
     );
-    let (_, window) = document.drawing(&view, &frame, Highlight::default());
+    let width_px = frame.area_width_px();
+    let view = match range {
+        Range::Days(view) => view,
+        Range::Filtered => document.fitting_view(width_px, Folding::AUTO),
+    };
+    assert_eq!(figure.view(width_px), view, "both fit the shown events alike");
+    let (_, window) = document.drawing(&view, &frame, Highlight::default(), Folding::AUTO);
     ((*window).clone(), figure.drawing(&frame))
 }
 
@@ -99,7 +101,7 @@ fn the_svg_writes_the_titles_its_drawing_holds() {
     let mut options = ExportOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"));
     options.width_px = 1440;
     let image = svg::render(&timeline, &filter, &options);
-    let figure = Figure::new(&timeline, &filter, &Range::Filtered);
+    let figure = Figure::new(&timeline, &filter, &Range::Filtered, Folding::AUTO);
     let frame = svg::figure_frame(&figure, 1440.0, 0.0);
     let drawing = figure.drawing(&frame);
     let whole_titles: Vec<&str> = drawing

@@ -4,6 +4,9 @@
 //! here, once.
 
 mod axis;
+mod folds;
+
+pub use folds::zig_zag;
 mod items;
 mod names;
 mod tracks;
@@ -11,7 +14,6 @@ mod tracks;
 use crate::layout::axis::Tick;
 use crate::layout::scene::Scene;
 use crate::layout::spans::EventSpan;
-use crate::layout::time_view::TimeView;
 use crate::layout::tracks::{Row, RowKind};
 use crate::model::{EventIndex, Rgb, Timeline};
 use crate::style::{UNKNOWN_ACTOR, actor_rgb};
@@ -36,7 +38,6 @@ pub struct DrawInput<'a> {
     pub spans: &'a [EventSpan],
     pub filtered: &'a FilteredView,
     pub scene: &'a Scene,
-    pub view: &'a TimeView,
     pub frame: &'a Frame,
     pub highlight: Highlight,
 }
@@ -59,13 +60,15 @@ pub fn draw(input: &DrawInput<'_>) -> Drawing {
     tracks::rows(input, &mut track_layer.primitives);
     tracks::periods(input, &mut track_layer.primitives);
     tracks::grid(input, &mut track_layer.primitives);
+    folds::track_breaks(input, &mut track_layer.primitives);
     items::connectors(input, &mut track_layer.primitives);
     items::items(input, &mut track_layer.primitives);
-    let axis_layer = Layer {
+    let mut axis_layer = Layer {
         region: Region::Axis,
         clip: input.frame.axis(),
         primitives: axis::axis(input),
     };
+    folds::axis_breaks(input, &mut axis_layer.primitives);
     let (names_header, names_body) = names::names(input);
     Drawing {
         layers: vec![track_layer, axis_layer, names_header, names_body],
@@ -75,9 +78,7 @@ pub fn draw(input: &DrawInput<'_>) -> Drawing {
 /// Canvas x of a calendar tick, when a line there lies wholly inside the time area.
 fn tick_x(input: &DrawInput<'_>, tick: &Tick) -> Option<f64> {
     let area = &input.frame.area;
-    let x = input
-        .frame
-        .x(input.view.x_px(tick.day, input.frame.area_width_px()));
+    let x = input.frame.x(input.scene.map.x_px(tick.day));
     // Lines on the very edge would be half outside.
     (area.x0_px + 0.5..=area.x1_px - 0.5)
         .contains(&x)

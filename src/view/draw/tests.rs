@@ -7,6 +7,8 @@ use crate::layout::tracks::RowMetrics;
 use crate::load::{EmbeddedTexts, load_bytes};
 use crate::query::Filter;
 use crate::style::Role;
+use crate::layout::time_map::Folding;
+use crate::layout::time_view::TimeView;
 use crate::view::filtered::FilterRequest;
 use crate::view::prepared::{Prepared, TitleWidths};
 use crate::view::primitives::{Color, Fit, Paint, Primitive, TextRun};
@@ -47,13 +49,12 @@ fn drawing_with_titles(timeline: &Timeline, highlight: Highlight, title_px: f64)
     });
     let view = TimeView::new(0.0, 200.0);
     let frame = Frame::new(0.0, 0.0, 400.0, 300.0, 0.0);
-    let scene = crate::view::scene(timeline, &prepared, &filtered, &view, 200.0);
+    let scene = crate::view::scene(timeline, &prepared, &filtered, &view, 200.0, Folding::OFF);
     draw(&DrawInput {
         timeline,
         spans: &prepared.spans,
         filtered: &filtered,
         scene: &scene,
-        view: &view,
         frame: &frame,
         highlight,
     })

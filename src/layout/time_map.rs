@@ -1,0 +1,513 @@
+//! The time ↔ pixel map of one view over one width: linear, or, with folding on, piecewise
+//! linear with the long empty stretches between shown events folded to a narrow break so
+//! the time that holds events gets the width. The window and the export use the same map.
+//!
+//! Each stretch folds by an amount between 0 (linear) and 1 (a break of [`FOLD_WIDTH_PX`])
+//! that grows smoothly with the share of the width it would take, so folds open and close
+//! gradually as the view changes, never from one frame to the next. The time that holds
+//! events is shared linearly at one scale; the map is monotonic and has an exact inverse.
+
+use super::empty_time::EmptyTime;
+use super::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
+
+/// Width of a fully folded stretch.
+pub const FOLD_WIDTH_PX: f64 = 18.0;
+/// A stretch starts to fold when it would take this share of the width linearly…
+const FOLD_START_SHARE: f64 = 0.03;
+/// …(but never below this many fold widths, so folding always narrows it)…
+const FOLD_START_MIN_FOLDS: f64 = 2.5;
+/// …and is fully folded from this many times that width.
+const FOLD_FULL_FACTOR: f64 = 2.0;
+/// Folding fades out as the time that holds events shrinks below this share of the view
+/// (a view inside one empty stretch is shown linearly).
+const MIN_CONTENT_SHARE: f64 = 0.01;
+
+/// How a view folds.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Folding {
+    pub enabled: bool,
+    /// An empty stretch (by its start day) the user opened: it is never folded.
+    pub opened_start_day: Option<f64>,
+}
+
+impl Folding {
+    pub const OFF: Folding = Folding {
+        enabled: false,
+        opened_start_day: None,
+    };
+    pub const AUTO: Folding = Folding {
+        enabled: true,
+        opened_start_day: None,
+    };
+}
+
+/// One folded empty stretch of a view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fold {
+    /// The whole empty stretch `[start_day, end_day)`, also where it reaches past the view.
+    pub start_day: f64,
+    pub end_day: f64,
+    /// Where it lies, from the left edge of the view (past the edges too).
+    pub x0_px: f64,
+    pub x1_px: f64,
+    /// 0: drawn linearly; 1: folded to [`FOLD_WIDTH_PX`].
+    pub amount: f64,
+}
+
+/// The map of one view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeMap {
+    view: TimeView,
+    width_px: f64,
+    /// `(day, x_px)` corners of the piecewise-linear map, increasing in both, through
+    /// `(start_day, 0)` and `(end_day, width_px)` (and on to the far end of a fold that
+    /// reaches past an edge).
+    knots: Vec<(f64, f64)>,
+    /// Pixels per day of the time that holds events (and beyond the view's edges).
+    content_px_per_day: f64,
+    folds: Vec<Fold>,
+}
+
+impl Default for TimeMap {
+    fn default() -> Self {
+        TimeMap::linear(TimeView::default(), 1.0)
+    }
+}
+
+fn smoothstep(t: f64) -> f64 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+impl TimeMap {
+    /// The linear map of `view` over `width_px`.
+    pub fn linear(view: TimeView, width_px: f64) -> TimeMap {
+        let width_px = if width_px.is_finite() && width_px > 0.0 {
+            width_px
+        } else {
+            1.0
+        };
+        TimeMap {
+            view,
+            width_px,
+            knots: vec![(view.start_day, 0.0), (view.end_day, width_px)],
+            content_px_per_day: width_px / view.width_days(),
+            folds: Vec::new(),
+        }
+    }
+
+    /// The map of `view` over `width_px`, folding the long stretches of `empty`.
+    pub fn new(view: TimeView, width_px: f64, empty: &EmptyTime, folding: Folding) -> TimeMap {
+        let linear = TimeMap::linear(view, width_px);
+        if !folding.enabled || empty.is_empty() {
+            return linear;
+        }
+        let width_px = linear.width_px;
+        let view_days = view.width_days();
+        let linear_px_per_day = width_px / view_days;
+        let start_px = (FOLD_START_SHARE * width_px).max(FOLD_START_MIN_FOLDS * FOLD_WIDTH_PX);
+        let full_px = start_px * FOLD_FULL_FACTOR;
+        // (whole stretch, days inside the view, amount). How far a stretch folds follows
+        // its whole length, so one reaching past an edge is drawn at the scale it has when
+        // wholly in view and slides out of view as the view moves, never changing shape.
+        let mut folds: Vec<((f64, f64), f64, f64)> = empty
+            .long_ones_within(view.start_day, view.end_day, start_px / linear_px_per_day)
+            .into_iter()
+            .filter(|stretch| folding.opened_start_day != Some(stretch.0))
+            .map(|stretch| {
+                let inside_days = stretch.1.min(view.end_day) - stretch.0.max(view.start_day);
+                let linear_px = (stretch.1 - stretch.0) * linear_px_per_day;
+                let amount = smoothstep((linear_px - start_px) / (full_px - start_px));
+                (stretch, inside_days, amount)
+            })
+            .filter(|(_, inside_days, amount)| *amount > 0.0 && *inside_days > 0.0)
+            .collect();
+        let folded_share: f64 = folds
+            .iter()
+            .map(|(_, days, amount)| amount * days / view_days)
+            .sum();
+        let fade = smoothstep((1.0 - folded_share) / MIN_CONTENT_SHARE);
+        for fold in &mut folds {
+            fold.2 *= fade;
+        }
+        folds.retain(|(_, _, amount)| *amount > 0.0);
+        if folds.is_empty() {
+            return linear;
+        }
+        // A fold of amount a over a stretch of d days, i of them in view, takes
+        // (1 − a)·i·k + a·FOLD_WIDTH_PX·i/d pixels; the rest of the width is shared at k.
+        let fold_px: f64 = folds
+            .iter()
+            .map(|((start, end), inside, amount)| amount * FOLD_WIDTH_PX * inside / (end - start))
+            .sum();
+        let folded_days: f64 = folds.iter().map(|(_, days, amount)| amount * days).sum();
+        let content_px_per_day = (width_px - fold_px) / (view_days - folded_days);
+        if !(content_px_per_day.is_finite() && content_px_per_day >= linear_px_per_day) {
+            return linear;
+        }
+        let mut knots = vec![(view.start_day, 0.0)];
+        let mut placed = Vec::with_capacity(folds.len());
+        let (mut day, mut x_px) = (view.start_day, 0.0);
+        let mut reach_past_end = None;
+        for ((start_day, end_day), inside_days, amount) in folds {
+            let whole_days = end_day - start_day;
+            let whole_px =
+                (1.0 - amount) * whole_days * content_px_per_day + amount * FOLD_WIDTH_PX;
+            let fold_start = start_day.max(view.start_day);
+            x_px += (fold_start - day) * content_px_per_day;
+            // Where the whole fold lies, also where it reaches past an edge.
+            let x0_px = x_px - (fold_start - start_day) / whole_days * whole_px;
+            if start_day < view.start_day {
+                knots.insert(0, (start_day, x0_px));
+            }
+            knots.push((fold_start, x_px));
+            x_px += inside_days / whole_days * whole_px;
+            day = end_day.min(view.end_day);
+            knots.push((day, x_px));
+            let x1_px = x0_px + whole_px;
+            if end_day > view.end_day {
+                reach_past_end = Some((end_day, x1_px));
+            }
+            placed.push(Fold {
+                start_day,
+                end_day,
+                x0_px,
+                x1_px,
+                amount,
+            });
+        }
+        knots.push((view.end_day, width_px));
+        // A fold at an edge repeats the edge's day: keep one corner per day.
+        knots.dedup_by(|later, earlier| later.0 <= earlier.0);
+        if let Some(last) = knots.last_mut() {
+            *last = (view.end_day, width_px);
+        }
+        knots.extend(reach_past_end);
+        TimeMap {
+            view,
+            width_px,
+            knots,
+            content_px_per_day,
+            folds: placed,
+        }
+    }
+
+    pub fn view(&self) -> &TimeView {
+        &self.view
+    }
+
+    pub fn width_px(&self) -> f64 {
+        self.width_px
+    }
+
+    /// The folds of the view, left to right.
+    pub fn folds(&self) -> &[Fold] {
+        &self.folds
+    }
+
+    /// True when nothing is folded.
+    pub fn is_linear(&self) -> bool {
+        self.folds.is_empty()
+    }
+
+    /// Pixels per day where events are (everywhere, when nothing is folded).
+    pub fn content_px_per_day(&self) -> f64 {
+        self.content_px_per_day
+    }
+
+    /// Horizontal position of a day, from the left edge of the view. Beyond the view's
+    /// edges the content scale continues.
+    pub fn x_px(&self, day: f64) -> f64 {
+        let knots = &self.knots;
+        let (first, last) = (knots[0], knots[knots.len() - 1]);
+        if day <= first.0 {
+            return (day - first.0) * self.content_px_per_day;
+        }
+        if day >= last.0 {
+            return last.1 + (day - last.0) * self.content_px_per_day;
+        }
+        let next = knots.partition_point(|knot| knot.0 <= day).min(knots.len() - 1);
+        let (a, b) = (knots[next - 1], knots[next]);
+        a.1 + (day - a.0) * (b.1 - a.1) / (b.0 - a.0)
+    }
+
+    /// The day at a horizontal position: the inverse of [`TimeMap::x_px`].
+    pub fn day_at(&self, x_px: f64) -> f64 {
+        let knots = &self.knots;
+        let (first, last) = (knots[0], knots[knots.len() - 1]);
+        if x_px <= first.1 {
+            return first.0 + (x_px - first.1) / self.content_px_per_day;
+        }
+        if x_px >= last.1 {
+            return last.0 + (x_px - last.1) / self.content_px_per_day;
+        }
+        let next = knots.partition_point(|knot| knot.1 <= x_px).min(knots.len() - 1);
+        let (a, b) = (knots[next - 1], knots[next]);
+        a.0 + (x_px - a.1) * (b.0 - a.0) / (b.1 - a.1)
+    }
+
+    /// The stretches of the view drawn at one scale each, left to right: `(first_day,
+    /// last_day, x0_px, x1_px)`. Runs of time holding events, and the folds between them.
+    pub fn pieces(&self) -> impl Iterator<Item = (f64, f64, f64, f64)> + '_ {
+        let (start, end) = (self.view.start_day, self.view.end_day);
+        self.knots
+            .windows(2)
+            .filter(move |pair| pair[1].0 > start && pair[0].0 < end)
+            .map(move |pair| {
+                let (first, last) = (pair[0].0.max(start), pair[1].0.min(end));
+                (first, last, self.x_px(first), self.x_px(last))
+            })
+    }
+}
+
+/// The view `width_days` wide in which `anchor_day` lies at `anchor_x_px`.
+pub fn anchored_view(
+    width_days: f64,
+    anchor_day: f64,
+    anchor_x_px: f64,
+    width_px: f64,
+    empty: &EmptyTime,
+    folding: Folding,
+) -> TimeView {
+    let linear_start = anchor_day - anchor_x_px / width_px * width_days;
+    let linear = TimeView {
+        start_day: linear_start,
+        end_day: linear_start + width_days,
+    };
+    if !folding.enabled || empty.is_empty() || !(0.0..=width_px).contains(&anchor_x_px) {
+        return linear;
+    }
+    // The anchor's position falls from `width_px` to 0 as the view's start moves from
+    // `anchor_day - width_days` to `anchor_day`, continuously: bisect.
+    let x_at = |start_day: f64| {
+        let view = TimeView {
+            start_day,
+            end_day: start_day + width_days,
+        };
+        TimeMap::new(view, width_px, empty, folding).x_px(anchor_day)
+    };
+    let (mut lo, mut hi) = (anchor_day - width_days, anchor_day);
+    for _ in 0..ANCHOR_ROUNDS {
+        let mid = (lo + hi) / 2.0;
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if x_at(mid) > anchor_x_px {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let start_day = (lo + hi) / 2.0;
+    TimeView {
+        start_day,
+        end_day: start_day + width_days,
+    }
+}
+
+/// Halvings that place an anchor to a fraction 2⁻⁴⁸ of the view's width.
+const ANCHOR_ROUNDS: usize = 48;
+/// Halvings (of the ratio) that find a view's width for a scale to about 1e-9.
+const SCALE_ROUNDS: usize = 36;
+
+/// The view in which `anchor_day` lies at `anchor_x_px` and the time that holds events is
+/// drawn at `content_px_per_day`: how zooming around the pointer, dragging and panning
+/// move a folded view. What is on screen is magnified or moved as a whole, as in a linear
+/// view, while folds open and close at the edges of what is shown.
+pub fn view_at_scale(
+    anchor_day: f64,
+    anchor_x_px: f64,
+    content_px_per_day: f64,
+    width_px: f64,
+    empty: &EmptyTime,
+    folding: Folding,
+) -> TimeView {
+    let linear_days = (width_px / content_px_per_day).clamp(MIN_WIDTH_DAYS, MAX_WIDTH_DAYS);
+    let view_of = |width_days| {
+        anchored_view(width_days, anchor_day, anchor_x_px, width_px, empty, folding)
+    };
+    if !folding.enabled || empty.is_empty() || !linear_days.is_finite() {
+        return view_of(linear_days);
+    }
+    let scale_of = |width_days| {
+        TimeMap::new(view_of(width_days), width_px, empty, folding).content_px_per_day()
+    };
+    // Folding only ever raises the scale, so the linear width is the narrowest candidate;
+    // widen until the scale falls to the one wanted, then bisect the ratio.
+    let mut lo = linear_days;
+    if scale_of(lo) <= content_px_per_day {
+        return view_of(lo);
+    }
+    let mut hi = lo;
+    loop {
+        hi = (hi * 2.0).min(MAX_WIDTH_DAYS);
+        if hi >= MAX_WIDTH_DAYS || scale_of(hi) <= content_px_per_day {
+            break;
+        }
+        lo = hi;
+    }
+    for _ in 0..SCALE_ROUNDS {
+        let mid = (lo * hi).sqrt();
+        if scale_of(mid) > content_px_per_day {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    view_of((lo * hi).sqrt())
+}
+
+/// The view showing `[first_day, last_day]` over `width_px` with a margin each side of
+/// `margin_fraction` of the width: with folds, the margin is measured in the scale of the
+/// time that holds events, not in the whole span.
+pub fn fitting_view(
+    first_day: f64,
+    last_day: f64,
+    margin_fraction: f64,
+    width_px: f64,
+    empty: &EmptyTime,
+    folding: Folding,
+) -> TimeView {
+    let mut view = TimeView::fitting(first_day, last_day, margin_fraction);
+    if !folding.enabled || empty.is_empty() {
+        return view;
+    }
+    // The margin and the scale depend on each other; a few rounds settle them.
+    for _ in 0..8 {
+        let map = TimeMap::new(view, width_px, empty, folding);
+        let margin_days = margin_fraction * map.width_px() / map.content_px_per_day();
+        let next = TimeView::new(first_day - margin_days, last_day + margin_days);
+        if (next.start_day - view.start_day).abs() < 1e-6 {
+            return next;
+        }
+        view = next;
+    }
+    view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stretches between events at these days (each event one day long).
+    fn empty_between(days: &[f64]) -> EmptyTime {
+        let spans: Vec<_> = days
+            .iter()
+            .map(|&day| crate::layout::spans::EventSpan {
+                outer_start_day: day,
+                solid_start_day: day,
+                solid_end_day: day + 1.0,
+                outer_end_day: day + 1.0,
+                is_point: true,
+                is_qualified: false,
+            })
+            .collect();
+        EmptyTime::of(spans.iter())
+    }
+
+    /// Two events in 1949–50 and twelve in 2018, in days since 1970.
+    fn sparse_then_dense() -> EmptyTime {
+        let mut days = vec![-7577.0, -7300.0];
+        days.extend((0..12).map(|month| 17532.0 + 30.0 * f64::from(month)));
+        empty_between(&days)
+    }
+
+    #[test]
+    fn without_folding_or_empty_time_the_map_is_linear() {
+        let view = TimeView::new(0.0, 1000.0);
+        let off = TimeMap::new(view, 1000.0, &sparse_then_dense(), Folding::OFF);
+        assert!(off.is_linear());
+        assert_eq!(off.x_px(250.0), 250.0);
+        let nothing = TimeMap::new(view, 1000.0, &EmptyTime::default(), Folding::AUTO);
+        assert!(nothing.is_linear());
+    }
+
+    #[test]
+    fn a_long_empty_stretch_folds_and_the_events_get_the_width() {
+        let empty = sparse_then_dense();
+        let view = fitting_view(-7577.0, 17883.0, 0.03, 1200.0, &empty, Folding::AUTO);
+        let map = TimeMap::new(view, 1200.0, &empty, Folding::AUTO);
+        let folds = map.folds();
+        assert_eq!(folds.len(), 1, "{folds:?}");
+        assert_eq!((folds[0].start_day, folds[0].end_day), (-7299.0, 17532.0));
+        assert!((folds[0].amount - 1.0).abs() < 1e-9);
+        assert!((folds[0].x1_px - folds[0].x0_px - FOLD_WIDTH_PX).abs() < 1e-6);
+        // 2018 takes most of the width, and its twelve events are far apart.
+        let width_2018 = map.x_px(17883.0) - map.x_px(17532.0);
+        assert!(width_2018 > 0.5 * 1200.0, "{width_2018}");
+        // The fit leaves the same margin in pixels at each side.
+        assert!((map.x_px(-7577.0) - 0.03 * 1200.0).abs() < 0.5);
+        assert!((1200.0 - map.x_px(17883.0) - 0.03 * 1200.0).abs() < 0.5);
+    }
+
+    #[test]
+    fn the_map_is_monotonic_with_an_exact_inverse() {
+        let empty = sparse_then_dense();
+        // Views from the whole span down to a month, at several positions.
+        for step in 0..200u32 {
+            let width_days = 30.0 * 1.07_f64.powi(step as i32 % 100);
+            let start_day = -9000.0 + f64::from(step) * 137.0;
+            let view = TimeView::new(start_day, start_day + width_days);
+            let map = TimeMap::new(view, 1000.0, &empty, Folding::AUTO);
+            let mut last_x = f64::NEG_INFINITY;
+            for sample in 0..=400 {
+                let day = view.start_day + width_days * f64::from(sample) / 400.0;
+                let x = map.x_px(day);
+                assert!(x > last_x, "not increasing at {day} in {view:?}");
+                last_x = x;
+                let back = map.day_at(x);
+                assert!((back - day).abs() <= 1e-6 * width_days.max(1.0), "{day} → {x} → {back}");
+            }
+            assert!(map.x_px(view.start_day).abs() < 1e-9);
+            assert!((map.x_px(view.end_day) - 1000.0).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn zooming_magnifies_what_is_on_screen_and_folds_change_smoothly() {
+        let empty = sparse_then_dense();
+        let mut view = fitting_view(-7577.0, 17883.0, 0.03, 1000.0, &empty, Folding::AUTO);
+        let anchor_x = 900.0;
+        // Zoom in around 2018 in steps of 2 %, then out again, much further.
+        for step in 0..400 {
+            let factor = if step < 100 { 1.02 } else { 1.0 / 1.02 };
+            let map = TimeMap::new(view, 1000.0, &empty, Folding::AUTO);
+            let anchor_day = map.day_at(anchor_x);
+            let next = view_at_scale(
+                anchor_day,
+                anchor_x,
+                map.content_px_per_day() * factor,
+                1000.0,
+                &empty,
+                Folding::AUTO,
+            );
+            let next_map = TimeMap::new(next, 1000.0, &empty, Folding::AUTO);
+            assert!((next_map.x_px(anchor_day) - anchor_x).abs() < 1e-6, "the anchor stays put");
+            let ratio = next_map.content_px_per_day() / map.content_px_per_day();
+            assert!((ratio - factor).abs() < 1e-6, "scale ×{ratio} for ×{factor}");
+            // A date near the anchor moves as in a linear zoom; one across the fold by
+            // little more, never by a jump.
+            for day in [17700.0, -7300.0] {
+                let (before, after) = (map.x_px(day), next_map.x_px(day));
+                let linear = anchor_x + factor * (before - anchor_x);
+                if (0.0..=1000.0).contains(&before) {
+                    assert!((after - linear).abs() < 12.0, "{day}: {before} → {after}, not {linear}");
+                }
+            }
+            view = next;
+        }
+    }
+
+    #[test]
+    fn an_opened_stretch_stays_linear_and_a_view_inside_one_is_linear() {
+        let empty = sparse_then_dense();
+        let view = TimeView::new(-8000.0, 18500.0);
+        let opened = Folding {
+            enabled: true,
+            opened_start_day: Some(-7299.0),
+        };
+        assert!(TimeMap::new(view, 1000.0, &empty, opened).is_linear());
+        let inside = TimeView::new(0.0, 5000.0);
+        assert!(TimeMap::new(inside, 1000.0, &empty, Folding::AUTO).is_linear());
+    }
+}
