@@ -44,8 +44,12 @@ impl App {
                 self.settings.fold_empty_time = on;
                 self.opened_fold = None;
             }
-            Command::OpenFold { start_day, end_day } => {
-                self.opened_fold = Some(start_day);
+            Command::OpenFold {
+                empty_start_day,
+                start_day,
+                end_day,
+            } => {
+                self.opened_fold = Some(empty_start_day);
                 self.move_view(TimeView::fitting(start_day, end_day, 0.05));
             }
             Command::Zoom(factor) => self.zoom_view(factor),

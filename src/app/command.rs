@@ -41,8 +41,12 @@ pub enum Command {
     FitAll,
     /// Fold long empty stretches of time, or draw time linearly.
     SetFoldEmptyTime(bool),
-    /// Unfold one empty stretch (`[start_day, end_day)`) and zoom to it.
-    OpenFold { start_day: f64, end_day: f64 },
+    /// Unfold one empty stretch (starting at `empty_start_day`) and zoom to what it hid.
+    OpenFold {
+        empty_start_day: f64,
+        start_day: f64,
+        end_day: f64,
+    },
     /// Zoom by a factor (> 1 zooms in) around the centre.
     Zoom(f64),
     /// Pan by a fraction of the visible width (positive: later).

@@ -100,7 +100,11 @@ fn folds(painter: &egui::Painter, map: &TimeMap, extent: &TimeView, rect: Rect, 
         if band.width() <= 0.0 {
             continue;
         }
-        painter.rect_filled(band, 0.0, color32(palette.tint(Role::Background).faded(0.6)));
+        painter.rect_filled(
+            band,
+            0.0,
+            color32(palette.tint(Role::Background).faded(0.6)),
+        );
         let stroke = Stroke::new(1.0, color32(palette.tint(Role::WeakText)));
         for x in [band.left(), band.right()] {
             let points = crate::view::draw::zig_zag(

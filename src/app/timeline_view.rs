@@ -178,7 +178,11 @@ fn plot_tracks(
             }
         } else if response.hovered() {
             let (scroll, zoom, shift) = plot_ui.ctx().input(|input| {
-                (input.smooth_scroll_delta, input.zoom_delta(), input.modifiers.shift)
+                (
+                    input.smooth_scroll_delta,
+                    input.zoom_delta(),
+                    input.modifiers.shift,
+                )
             });
             let wheel_y = if shift { 0.0 } else { scroll.y };
             let factor = f64::from(zoom) * f64::from(wheel_y / WHEEL_PX_PER_DOUBLING).exp2();
@@ -428,14 +432,17 @@ fn fold_widgets(
         if rect.width() <= 0.0 {
             continue;
         }
-        let id = ui.scope_id().with(("timeline-fold", fold.start_day.to_bits()));
+        let id = ui
+            .scope_id()
+            .with(("timeline-fold", fold.start_day.to_bits()));
         let response = ui.interact(rect, id, Sense::click());
-        let hidden = short_day_range(fold.start_day, fold.end_day - 1.0);
+        let hidden = short_day_range(fold.empty_start_day, fold.empty_end_day - 1.0);
         let label = format!("{hidden}: no shown events");
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
             clicked = true;
             commands.push(Command::OpenFold {
+                empty_start_day: fold.empty_start_day,
                 start_day: fold.start_day,
                 end_day: fold.end_day,
             });

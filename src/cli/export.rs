@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use crate::export::{ExportOptions, Range, export_to_file};
+use crate::layout::time_map::Folding;
 use crate::load::suggest::closest;
 use crate::model::Timeline;
 use crate::query::Filter;
-use crate::layout::time_map::Folding;
 use crate::style::Theme;
 
 use super::EXIT_USAGE_OR_IO;

@@ -63,7 +63,7 @@ pub fn with_folds(caption: String, map: &TimeMap) -> String {
         .folds()
         .iter()
         .filter(|fold| fold.amount >= NAMED_FOLD_AMOUNT)
-        .map(|fold| short_day_range(fold.start_day, fold.end_day - 1.0))
+        .map(|fold| short_day_range(fold.empty_start_day, fold.empty_end_day - 1.0))
         .collect();
     if folded.is_empty() {
         caption
@@ -93,7 +93,7 @@ mod tests {
         assert_eq!(
             caption,
             format!(
-                "Actors: Donald Trump, John R. Bolton · 2016–2020 · search \"Article 5\" · {} of 52 events",
+                "Actors: Donald Trump, John R. Bolton · 2016–2020 · search \"Article 5\" · {} of 56 events",
                 selection.events.len()
             )
         );
@@ -102,6 +102,45 @@ mod tests {
             &Filter::default(),
             &select(&timeline, &Filter::default()),
         );
-        assert_eq!(everything, "52 of 52 events");
+        assert_eq!(everything, "56 of 56 events");
+    }
+
+    #[test]
+    fn the_caption_names_where_time_is_folded() {
+        use crate::layout::empty_time::EmptyTime;
+        use crate::layout::spans::EventSpan;
+        use crate::layout::time_map::{Folding, TimeMap};
+        use crate::layout::time_view::TimeView;
+        let point = |day: f64| EventSpan {
+            outer_start_day: day,
+            solid_start_day: day,
+            solid_end_day: day + 1.0,
+            outer_end_day: day + 1.0,
+            is_point: true,
+            is_qualified: false,
+        };
+        // 1949-04-04, 1950-03-01, then 2018-01-01 and 2018-06-01.
+        let spans = [
+            point(-7577.0),
+            point(-7246.0),
+            point(17532.0),
+            point(17683.0),
+        ];
+        let empty = EmptyTime::of(spans.iter());
+        let map = TimeMap::new(
+            TimeView::new(-7600.0, 17700.0),
+            1200.0,
+            &empty,
+            Folding::AUTO,
+        );
+        assert_eq!(
+            with_folds("4 of 4 events".to_owned(), &map),
+            "4 of 4 events · Time folded: Apr 1949 – Feb 1950, 1950 – 2017, Jan 2018 – May 2018"
+        );
+        let linear = TimeMap::linear(TimeView::new(-7600.0, 17700.0), 1200.0);
+        assert_eq!(
+            with_folds("4 of 4 events".to_owned(), &linear),
+            "4 of 4 events"
+        );
     }
 }

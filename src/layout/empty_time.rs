@@ -112,13 +112,21 @@ mod tests {
     #[test]
     fn stretches_lie_between_events_and_intervals_cover_their_span() {
         // 1970-01-11 is day 10; the interval covers days 20..=39; 1970-03-02 is day 60.
-        let spans = spans(&["1970-03-02", "1970-01-11", "1970-01-21/1970-02-09", "1970-01-25"]);
+        let spans = spans(&[
+            "1970-03-02",
+            "1970-01-11",
+            "1970-01-21/1970-02-09",
+            "1970-01-25",
+        ]);
         let empty = EmptyTime::of(spans.iter());
         assert_eq!(empty.stretches, vec![(11.0, 20.0), (40.0, 60.0)]);
         assert_eq!(empty.long_ones_within(0.0, 100.0, 10.0), vec![(40.0, 60.0)]);
         assert_eq!(empty.long_ones_within(0.0, 100.0, 5.0).len(), 2);
         // A stretch reaching into the range counts with its whole length.
-        assert_eq!(empty.long_ones_within(55.0, 100.0, 10.0), vec![(40.0, 60.0)]);
+        assert_eq!(
+            empty.long_ones_within(55.0, 100.0, 10.0),
+            vec![(40.0, 60.0)]
+        );
         assert!(empty.long_ones_within(60.0, 100.0, 0.0).is_empty());
     }
 
@@ -140,7 +148,10 @@ mod tests {
         }
         let empty = EmptyTime::from_stretches(stretches.clone());
         let found = empty.long_ones_within(f64::MIN, f64::MAX, 990.0);
-        let expected: Vec<_> = stretches.into_iter().filter(|s| s.1 - s.0 >= 990.0).collect();
+        let expected: Vec<_> = stretches
+            .into_iter()
+            .filter(|s| s.1 - s.0 >= 990.0)
+            .collect();
         assert_eq!(found, expected);
         assert_eq!(found.len(), 11);
     }

@@ -3,7 +3,7 @@
 //! other across a fold, and each fold's bounding dates written at its two sides.
 
 use super::axis::{Tick, TickUnit, calendar_ticks, civil_from_day, tick_unit};
-use super::time_map::TimeMap;
+use super::time_map::{Fold, TimeMap};
 use crate::model::human_date::{short_month_name, year_label};
 
 /// Folds at least this far folded are breaks on the axis: no ticks inside, dates beside.
@@ -27,8 +27,15 @@ pub struct FoldLabel {
 /// The ticks of `map`, and the labels beside its folds.
 pub fn axis_ticks(map: &TimeMap, tick_spacing_px: f64) -> (Vec<Tick>, Vec<FoldLabel>) {
     let view = map.view();
+    // Occupied stretches of the axis, in pixels, as labels are placed.
+    let mut taken: Vec<(f64, f64)> = Vec::new();
     if map.is_linear() {
-        let ticks = calendar_ticks(view.start_day, view.end_day, map.width_px(), tick_spacing_px);
+        let ticks = calendar_ticks(
+            view.start_day,
+            view.end_day,
+            map.width_px(),
+            tick_spacing_px,
+        );
         return (ticks, Vec::new());
     }
     let content_days = map.width_px() / map.content_px_per_day();
@@ -38,19 +45,28 @@ pub fn axis_ticks(map: &TimeMap, tick_spacing_px: f64) -> (Vec<Tick>, Vec<FoldLa
         map.width_px(),
         tick_spacing_px,
     );
-    let breaks: Vec<_> = map
+    let mut breaks: Vec<_> = map
         .folds()
         .iter()
         .filter(|fold| fold.amount >= BREAK_AMOUNT)
         .collect();
+    // Where labels crowd, the folds hiding the most time keep theirs.
+    breaks.sort_by(|a, b| {
+        let length = |fold: &&Fold| fold.empty_end_day - fold.empty_start_day;
+        length(b).total_cmp(&length(a))
+    });
+    for fold in &breaks {
+        taken.push((fold.x0_px, fold.x1_px));
+    }
     let mut labels = Vec::new();
     // Occupied stretches of the axis, in pixels, as labels are placed.
     let mut taken: Vec<(f64, f64)> = Vec::new();
     for fold in &breaks {
         taken.push((fold.x0_px, fold.x1_px));
+        // The dates of the events on either side.
         let sides = [
-            (fold.x0_px, fold.start_day, true),
-            (fold.x1_px, fold.end_day, false),
+            (fold.x0_px, fold.empty_start_day - 1.0, true),
+            (fold.x1_px, fold.empty_end_day, false),
         ];
         for (x_px, day, ends_at_edge) in sides {
             // Edges outside the view have no place for a date.
@@ -110,7 +126,11 @@ fn edge_label(unit: Option<TickUnit>, day: f64) -> String {
     let (year, month, day_of_month) = civil_from_day(day.floor() as i64);
     match unit {
         Some(TickUnit::Day | TickUnit::TwoDays | TickUnit::Week) => {
-            format!("{day_of_month} {} {}", short_month_name(month), year_label(year))
+            format!(
+                "{day_of_month} {} {}",
+                short_month_name(month),
+                year_label(year)
+            )
         }
         Some(TickUnit::Month | TickUnit::Quarter | TickUnit::HalfYear) => {
             format!("{} {}", short_month_name(month), year_label(year))
@@ -147,15 +167,27 @@ mod tests {
         let map = TimeMap::new(view, 1200.0, &empty, Folding::AUTO);
         let (ticks, labels) = axis_ticks(&map, 90.0);
         let texts: Vec<&str> = labels.iter().map(|label| label.text.as_str()).collect();
-        assert_eq!(texts, ["Aug 1949", "Jan 2018"], "{labels:?}");
+        // The long fold's dates come first, and both have room.
+        assert_eq!(texts[..2], ["Aug 1949", "Jan 2018"], "{labels:?}");
         assert!(labels[0].ends_at_edge && !labels[1].ends_at_edge);
-        let fold = map.folds()[0];
+        let fold = map
+            .folds()
+            .iter()
+            .copied()
+            .find(|fold| fold.empty_end_day == 17532.0)
+            .expect("the long fold");
         for tick in &ticks {
             let x = map.x_px(tick.day);
-            assert!(!(fold.x0_px - 40.0..fold.x1_px + 40.0).contains(&x), "{tick:?} at {x}");
+            assert!(
+                !(fold.x0_px - 40.0..fold.x1_px + 40.0).contains(&x),
+                "{tick:?} at {x}"
+            );
         }
         for pair in ticks.windows(2) {
-            assert!(map.x_px(pair[1].day) - map.x_px(pair[0].day) >= 45.0, "{pair:?}");
+            assert!(
+                map.x_px(pair[1].day) - map.x_px(pair[0].day) >= 45.0,
+                "{pair:?}"
+            );
         }
         assert!(ticks.iter().any(|tick| tick.label == "Jul"), "{ticks:?}");
     }

@@ -20,7 +20,7 @@ fn bundled_dataset_checks_clean_with_exit_0() {
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert_eq!(
         stdout(&output),
-        "timeline-data/us-nato.ron: 52 events, 39 actors, 26 sources, 0 problems\n"
+        "timeline-data/us-nato.ron: 56 events, 37 actors, 58 sources, 0 problems\n"
     );
 }
 

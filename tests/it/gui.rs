@@ -94,7 +94,7 @@ fn the_bundled_timeline_opens_with_its_tracks() {
     harness.get_by_label("Collapse United States");
     assert_eq!(
         harness
-            .get_all_by_label_contains("52 of 52 events shown")
+            .get_all_by_label_contains("56 of 56 events shown")
             .count(),
         2
     );
@@ -259,7 +259,7 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
     harness.state_mut().emit(Command::Export(out.clone()));
     wait_for_export(&mut harness);
     let svg = std::fs::read_to_string(&out).expect("the image was written");
-    assert!(svg.contains("The United States and NATO, 1949–2025"));
+    assert!(svg.contains("The United States and NATO, 1945–2025"));
     assert!(
         !harness.state().export_dialog.open,
         "the dialog closes after saving"

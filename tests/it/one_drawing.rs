@@ -45,7 +45,11 @@ fn both(timeline: &Timeline, filter: &Filter, range: Range) -> (Drawing, Drawing
         Range::Days(view) => view,
         Range::Filtered => document.fitting_view(width_px, Folding::AUTO),
     };
-    assert_eq!(figure.view(width_px), view, "both fit the shown events alike");
+    assert_eq!(
+        figure.view(width_px),
+        view,
+        "both fit the shown events alike"
+    );
     let (_, window) = document.drawing(&view, &frame, Highlight::default(), Folding::AUTO);
     ((*window).clone(), figure.drawing(&frame))
 }

@@ -3,12 +3,12 @@
 use std::collections::BTreeSet;
 
 use super::*;
+use crate::layout::time_map::Folding;
+use crate::layout::time_view::TimeView;
 use crate::layout::tracks::RowMetrics;
 use crate::load::{EmbeddedTexts, load_bytes};
 use crate::query::Filter;
 use crate::style::Role;
-use crate::layout::time_map::Folding;
-use crate::layout::time_view::TimeView;
 use crate::view::filtered::FilterRequest;
 use crate::view::prepared::{Prepared, TitleWidths};
 use crate::view::primitives::{Color, Fit, Paint, Primitive, TextRun};
