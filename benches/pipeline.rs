@@ -11,6 +11,7 @@ use std::time::Duration;
 use alliance_timeline::app::{App, Command, Settings};
 use alliance_timeline::layout::scene::{SceneInput, SceneMetrics, layout_scene};
 use alliance_timeline::layout::spans::{EventSpan, event_spans};
+use alliance_timeline::layout::time_map::{Folding, TimeMap, view_at_scale};
 use alliance_timeline::layout::time_view::TimeView;
 use alliance_timeline::layout::tracks::{RowMetrics, layout_rows};
 use alliance_timeline::load::{EmbeddedTexts, load_bytes};
@@ -128,13 +129,6 @@ fn layout(c: &mut Criterion) {
         };
         let whole = TimeView::new(-7_700.0, 20_500.0);
         let month = TimeView::new(17_700.0, 17_730.0);
-        group.bench_function(format!("scene-all-years/{events}"), |b| {
-            b.iter(|| black_box(layout_scene(&input, &whole, 1920.0)))
-        });
-        group.bench_function(format!("scene-one-month/{events}"), |b| {
-            b.iter(|| black_box(layout_scene(&input, &month, 1920.0)))
-        });
-        // The primitives both painters translate, from a scene laid out once.
         let filtered = FilteredView::derive(&FilterRequest {
             timeline: &timeline,
             spans: &spans,
@@ -143,9 +137,47 @@ fn layout(c: &mut Criterion) {
             collapsed: &BTreeSet::new(),
             row_metrics,
         });
+        let linear_whole = TimeMap::linear(whole, 1920.0);
+        let linear_month = TimeMap::linear(month, 1920.0);
+        let folded_whole = TimeMap::new(whole, 1920.0, &filtered.empty_time, Folding::AUTO);
+        group.bench_function(format!("scene-all-years/{events}"), |b| {
+            b.iter(|| black_box(layout_scene(&input, &linear_whole)))
+        });
+        group.bench_function(format!("scene-all-years-folded/{events}"), |b| {
+            b.iter(|| black_box(layout_scene(&input, &folded_whole)))
+        });
+        group.bench_function(format!("scene-one-month/{events}"), |b| {
+            b.iter(|| black_box(layout_scene(&input, &linear_month)))
+        });
+        // Folding: the map of a view, and a zoom step that keeps the pointer's date in place.
+        group.bench_function(format!("time-map-folded/{events}"), |b| {
+            b.iter(|| {
+                black_box(TimeMap::new(
+                    whole,
+                    1920.0,
+                    &filtered.empty_time,
+                    Folding::AUTO,
+                ))
+            })
+        });
+        group.bench_function(format!("zoom-step-folded/{events}"), |b| {
+            let anchor_day = folded_whole.day_at(1500.0);
+            let px_per_day = folded_whole.content_px_per_day() * 1.1;
+            b.iter(|| {
+                black_box(view_at_scale(
+                    anchor_day,
+                    1500.0,
+                    px_per_day,
+                    1920.0,
+                    &filtered.empty_time,
+                    Folding::AUTO,
+                ))
+            })
+        });
+        // The primitives both painters translate, from a scene laid out once.
         let frame = Frame::new(0.0, 0.0, 1920.0 + LABEL_COLUMN_PX, 1000.0, 0.0);
-        for (zoom, view) in [("all-years", whole), ("one-month", month)] {
-            let scene = layout_scene(&input, &view, 1920.0);
+        for (zoom, map) in [("all-years", &linear_whole), ("one-month", &linear_month)] {
+            let scene = layout_scene(&input, map);
             group.bench_function(format!("drawing-{zoom}/{events}"), |b| {
                 b.iter(|| {
                     black_box(draw(&DrawInput {
@@ -153,7 +185,7 @@ fn layout(c: &mut Criterion) {
                         spans: &spans,
                         filtered: &filtered,
                         scene: &scene,
-                        view: &view,
+                        title_marks: &[],
                         frame: &frame,
                         highlight: Highlight::default(),
                     }))

@@ -11,6 +11,7 @@
 pub mod app;
 pub mod bit_set;
 pub mod bundled;
+pub mod citation;
 pub mod cli;
 pub mod crash;
 pub mod export;

@@ -101,6 +101,10 @@ impl App {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
                 }
             }
+            Command::CopyText(text) => {
+                ctx.copy_text(text);
+                self.notice = Some("Citation copied".to_owned());
+            }
             Command::SetDarkMode(dark) => self.settings.dark_mode = dark,
             Command::ShowShortcuts(show) => self.show_shortcuts = show,
             Command::ShowFilters(show) => self.settings.show_filters = show,

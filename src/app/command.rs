@@ -67,6 +67,8 @@ pub enum Command {
     /// The source reader has brought its emphasised passage into view.
     ReaderScrolled,
     OpenUrl(String),
+    /// Put text on the clipboard (a citation).
+    CopyText(String),
     SetDarkMode(bool),
     ShowShortcuts(bool),
     ShowFilters(bool),

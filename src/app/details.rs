@@ -68,9 +68,10 @@ pub fn details_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                 }
             }
 
-            if !event.excerpts.is_empty() {
-                ui.add_space(8.0);
-                ui.label(RichText::new("Sources").strong());
+            ui.add_space(8.0);
+            ui.label(RichText::new("Sources").strong());
+            if event.excerpts.is_empty() {
+                ui.colored_label(ui.visuals().warn_fg_color, "This event cites no source.");
             }
             for (excerpt_index, excerpt) in event.excerpts.iter().enumerate() {
                 let Some(source) = timeline.source(excerpt.source) else {
@@ -101,13 +102,22 @@ pub fn details_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                                 });
                             }
                         }
-                        if let Some(url) = &source.url {
-                            let open = ui.link("Open web page").on_hover_text(url);
-                            if open.clicked() {
-                                commands.push(Command::OpenUrl(url.clone()));
-                            }
+                        if ui
+                            .button("Copy citation")
+                            .on_hover_text("The quotation with its full reference")
+                            .clicked()
+                        {
+                            let citation =
+                                crate::citation::quoted(source, excerpt.quote.as_deref());
+                            commands.push(Command::CopyText(citation));
                         }
                     });
+                    if let Some(url) = &source.url {
+                        let open = ui.link(url).on_hover_text("Open in the browser");
+                        if open.clicked() {
+                            commands.push(Command::OpenUrl(url.clone()));
+                        }
+                    }
                 });
             }
         });

@@ -244,6 +244,7 @@ impl Document {
             spans: &self.prepared.spans,
             filtered: &self.filtered,
             scene: &scene,
+            title_marks: &[],
             frame,
             highlight,
         }));

@@ -1,20 +1,30 @@
-//! `alliance-timeline check FILE…`: every problem in compiler convention, then a summary
-//! line per file.
+//! `alliance-timeline check [--sourcing] FILE…`: every problem in compiler convention, then a
+//! summary line per file (and with `--sourcing`, a line saying how well it is sourced).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::load::{Checked, load_file};
+use crate::load::{Checked, load_file, load_file_sourced};
 
 use super::EXIT_USAGE_OR_IO;
 
 /// Checks each file, writing problems and summaries to `out`; returns the exit status.
-pub fn run(files: &[PathBuf], deny_warnings: bool, out: &mut dyn Write) -> ExitCode {
+pub fn run(
+    files: &[PathBuf],
+    deny_warnings: bool,
+    sourcing: bool,
+    out: &mut dyn Write,
+) -> ExitCode {
     let mut any_unreadable = false;
     let mut any_failed = false;
     for file in files {
-        match load_file(file) {
+        let loaded = if sourcing {
+            load_file_sourced(file)
+        } else {
+            load_file(file)
+        };
+        match loaded {
             Ok(checked) => {
                 any_failed |=
                     checked.error_count() > 0 || (deny_warnings && checked.warning_count() > 0);
@@ -41,7 +51,11 @@ fn write_report(file: &Path, checked: &Checked, out: &mut dyn Write) -> std::io:
     for problem in &checked.problems {
         writeln!(out, "{}", problem.display_in(file))?;
     }
-    writeln!(out, "{}", summary_line(file, checked))
+    writeln!(out, "{}", summary_line(file, checked))?;
+    if let Some(sourcing) = &checked.sourcing {
+        writeln!(out, "{}: {}", file.display(), sourcing.summary())?;
+    }
+    Ok(())
 }
 
 /// `FILE: 68 events, 24 actors, 6 sources, 0 problems`.

@@ -39,6 +39,11 @@ pub enum Command {
         /// Treat warnings as errors (exit 1 when there are any).
         #[arg(long)]
         deny_warnings: bool,
+        /// Also check sourcing: warn for every event that cites nothing and every source
+        /// without a shipped text whose citation lacks a publisher, a publication date, or an
+        /// address (a book: its author); then say how many of each are sourced.
+        #[arg(long)]
+        sourcing: bool,
     },
     /// Export the (filtered) timeline as a PNG or SVG image.
     ///
@@ -63,7 +68,13 @@ pub fn run() -> ExitCode {
         Some(Command::Check {
             files,
             deny_warnings,
-        }) => check::run(&files, deny_warnings, &mut std::io::stdout().lock()),
+            sourcing,
+        }) => check::run(
+            &files,
+            deny_warnings,
+            sourcing,
+            &mut std::io::stdout().lock(),
+        ),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Import(args)) => import::run(args),
         None => open_window(cli.file),

@@ -36,7 +36,7 @@ impl<'a> Figure<'a> {
         folding: Folding,
     ) -> Figure<'a> {
         // Only titles that may get a place are measured: the cost follows the image, not N.
-        let prepared = Prepared::new(timeline, TitleWidths::OnDemand(TextMeasure::new()));
+        let mut prepared = Prepared::new(timeline, TitleWidths::OnDemand(TextMeasure::new()));
         let filter = Filter {
             hide_empty_tracks: true,
             ..filter.clone()
@@ -49,6 +49,9 @@ impl<'a> Figure<'a> {
             collapsed: &BTreeSet::new(),
             row_metrics: RowMetrics::default(),
         });
+        // Each title carries the numbers of its sources in the image's list of sources.
+        let cited = crate::citation::cited_sources(timeline, &filtered.selection.events);
+        prepared.title_marks = crate::citation::title_marks(timeline, &cited);
         let range = match range {
             Range::Days(view) => Some(*view),
             Range::Filtered => None,
@@ -90,6 +93,7 @@ impl<'a> Figure<'a> {
             spans: &self.prepared.spans,
             filtered: &self.filtered,
             scene,
+            title_marks: &self.prepared.title_marks,
             frame,
             highlight: Highlight::default(),
         })

@@ -4,8 +4,8 @@
 use crate::fonts::Weight;
 use crate::layout::time_view::TimeView;
 use crate::layout::tracks::{Row, RowKind};
-use crate::model::human_date::{human_date, short_day_range};
-use crate::model::{SourceIndex, Timeline};
+use crate::model::Timeline;
+use crate::model::human_date::short_day_range;
 use crate::query::Selection;
 use crate::style::actor_rgb;
 
@@ -64,17 +64,7 @@ impl Page<'_> {
         selection: &Selection,
         mut y: f64,
     ) -> f64 {
-        let mut cited: Vec<SourceIndex> = Vec::new();
-        for &event in &selection.events {
-            let Some(event) = timeline.event(event) else {
-                continue;
-            };
-            for excerpt in &event.excerpts {
-                if !cited.contains(&excerpt.source) {
-                    cited.push(excerpt.source);
-                }
-            }
-        }
+        let cited = crate::citation::cited_sources(timeline, &selection.events);
         if cited.is_empty() {
             return y;
         }
@@ -89,16 +79,7 @@ impl Page<'_> {
             let Some(source) = timeline.source(*source) else {
                 continue;
             };
-            let mut entry = format!("{}. {}.", number + 1, source.title.trim_end_matches('.'));
-            for part in [&source.author, &source.publisher].into_iter().flatten() {
-                entry.push_str(&format!(" {part}."));
-            }
-            if let Some(published) = &source.published {
-                entry.push_str(&format!(" {}.", human_date(published)));
-            }
-            if let Some(url) = &source.url {
-                entry.push_str(&format!(" {url}"));
-            }
+            let entry = format!("{}. {}", number + 1, crate::citation::reference(source));
             for line in self.measure.wrap(
                 &entry,
                 SMALL_TEXT_PX as f32,

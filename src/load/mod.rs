@@ -9,6 +9,7 @@ pub mod locate;
 pub mod parse;
 pub mod problem;
 pub mod quote;
+pub mod sourcing;
 pub(crate) mod suggest;
 pub mod texts;
 pub mod validate;
@@ -48,6 +49,8 @@ pub struct Checked {
     pub problems: Vec<Problem>,
     /// What the file holds, once it parsed.
     pub counts: Option<Counts>,
+    /// How well it is sourced, when asked for (its warnings are among `problems` too).
+    pub sourcing: Option<sourcing::Sourcing>,
 }
 
 impl Checked {
@@ -56,6 +59,7 @@ impl Checked {
             timeline: None,
             problems: vec![problem],
             counts: None,
+            sourcing: None,
         }
     }
 
@@ -73,10 +77,31 @@ pub fn load_file(path: &Path) -> Result<Checked, ReadError> {
     load_read(path, crate::files::read_bytes(path, MAX_TIMELINE_BYTES))
 }
 
+/// [`load_file`], with its sourcing checked too ([`Checked::sourcing`]).
+pub fn load_file_sourced(path: &Path) -> Result<Checked, ReadError> {
+    let read = crate::files::read_bytes(path, MAX_TIMELINE_BYTES);
+    load_read_with(path, read, Sourced::Yes)
+}
+
+/// Whether a load also checks how the timeline is sourced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sourced {
+    Yes,
+    No,
+}
+
 /// Checks what reading the timeline file `path` gave: its bytes, or why there are none. A file
 /// over the size limit is a problem of the file (like an empty one); the rest are
 /// [`ReadError`]s.
 pub fn load_read(path: &Path, read: Result<Vec<u8>, FileError>) -> Result<Checked, ReadError> {
+    load_read_with(path, read, Sourced::No)
+}
+
+fn load_read_with(
+    path: &Path,
+    read: Result<Vec<u8>, FileError>,
+    sourced: Sourced,
+) -> Result<Checked, ReadError> {
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -99,11 +124,15 @@ pub fn load_read(path: &Path, read: Result<Vec<u8>, FileError>) -> Result<Checke
     let texts = FolderTexts {
         base_dir: texts::folder_of(path),
     };
-    Ok(load_bytes(&bytes, &texts))
+    Ok(load_bytes_with(&bytes, &texts, sourced))
 }
 
 /// Checks the bytes of a timeline file, reading source texts through `texts`.
 pub fn load_bytes(bytes: &[u8], texts: &dyn SourceTexts) -> Checked {
+    load_bytes_with(bytes, texts, Sourced::No)
+}
+
+fn load_bytes_with(bytes: &[u8], texts: &dyn SourceTexts, sourced: Sourced) -> Checked {
     let text = match parse::decode(bytes) {
         Ok(text) => text,
         Err(problem) => return Checked::fault(*problem),
@@ -117,10 +146,16 @@ pub fn load_bytes(bytes: &[u8], texts: &dyn SourceTexts) -> Checked {
         actors: raw.actors.len(),
         sources: raw.sources.len(),
     };
-    let (timeline, problems) = validate::validate(&raw, text, texts);
+    let (timeline, mut problems) = validate::validate(&raw, text, texts);
+    let sourcing = (sourced == Sourced::Yes).then(|| sourcing::sourcing(&raw, text));
+    if let Some(sourcing) = &sourcing {
+        problems.extend(sourcing.problems.iter().cloned());
+        problems.sort_by_key(|problem| problem.position);
+    }
     Checked {
         timeline,
         problems,
         counts: Some(counts),
+        sourcing,
     }
 }

@@ -137,6 +137,14 @@ pub enum ProblemKind {
     UnusedActor { id: String },
     #[error("source \"{id}\" is cited by no event")]
     UnusedSource { id: String },
+
+    // Sourcing (`check --sourcing`).
+    #[error("event \"{id}\" cites no source; add an excerpt naming the source it rests on")]
+    Uncited { id: String },
+    #[error(
+        "source \"{id}\" ships no text and its citation lacks {missing}, so a reader cannot find it"
+    )]
+    IncompleteCitation { id: String, missing: String },
 }
 
 /// An optional " (did you mean "x"?)" tail for a message.

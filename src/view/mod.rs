@@ -32,7 +32,7 @@ pub fn scene(
     folding: Folding,
 ) -> Scene {
     let map = TimeMap::new(*view, width_px, &filtered.empty_time, folding);
-    let title_width_px = |event| prepared.title_widths_px.width_px(timeline, event);
+    let title_width_px = |event| prepared.title_width_px(timeline, event);
     let input = SceneInput {
         timeline,
         spans: &prepared.spans,

@@ -1,6 +1,7 @@
 //! What a timeline derives once, when it opens: the drawn extent of every event and period
 //! and the width of every title, shared by every filter and view after.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::fonts::{TextMeasure, Weight};
@@ -48,6 +49,9 @@ pub struct Prepared {
     pub spans: Arc<Vec<EventSpan>>,
     pub period_spans: Vec<Option<EventSpan>>,
     pub title_widths_px: TitleWidths,
+    /// Written after each event's title (an image's source numbers, ` [2, 5]`); empty for
+    /// none. Titles are measured with them.
+    pub title_marks: Vec<String>,
 }
 
 impl Prepared {
@@ -60,6 +64,37 @@ impl Prepared {
                 .map(|period| EventSpan::of(&period.when))
                 .collect(),
             title_widths_px,
+            title_marks: Vec::new(),
+        }
+    }
+
+    /// An event's title as drawn: with its mark, when it has one.
+    pub fn title<'a>(&'a self, timeline: &'a Timeline, event: EventIndex) -> Cow<'a, str> {
+        let title = timeline
+            .event(event)
+            .map_or("", |event| event.title.as_str());
+        match self.title_marks.get(event.get()) {
+            Some(mark) if !mark.is_empty() => Cow::Owned(format!("{title}{mark}")),
+            _ => Cow::Borrowed(title),
+        }
+    }
+
+    /// The width of an event's title as drawn.
+    pub fn title_width_px(&self, timeline: &Timeline, event: EventIndex) -> f64 {
+        match &self.title_widths_px {
+            TitleWidths::Measured(_) if self.title_marks.is_empty() => {
+                self.title_widths_px.width_px(timeline, event)
+            }
+            TitleWidths::Measured(_) => TextMeasure::new().width_px(
+                &self.title(timeline, event),
+                TITLE_TEXT_PX as f32,
+                Weight::Regular,
+            ),
+            TitleWidths::OnDemand(measure) => measure.width_px(
+                &self.title(timeline, event),
+                TITLE_TEXT_PX as f32,
+                Weight::Regular,
+            ),
         }
     }
 }

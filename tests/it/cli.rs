@@ -106,3 +106,42 @@ fn warnings_pass_unless_denied() {
     let output = check(&["--deny-warnings", &path_text]);
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn the_bundled_timeline_is_fully_sourced() {
+    let output = check(&["--sourcing", "--deny-warnings", "timeline-data/us-nato.ron"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).ends_with(
+        "timeline-data/us-nato.ron: sourcing: 56 of 56 events cited, 58 of 58 sources complete\n"
+    ));
+}
+
+#[test]
+fn sourcing_names_the_uncited_event_and_the_incomplete_citation_at_their_lines() {
+    let file = "tests/fixtures/sourcing/thinly-sourced.ron";
+    // Without --sourcing the file is simply valid.
+    assert_eq!(check(&["--deny-warnings", file]).status.code(), Some(0));
+    let output = check(&["--sourcing", "--deny-warnings", file]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!(
+            "{file}:7:9: warning: source \"memo\" ships no text"
+        )),
+        "{text}"
+    );
+    assert!(lines[0].contains("a publisher, a publication date and an address"));
+    assert!(
+        lines[1].starts_with(&format!(
+            "{file}:14:9: warning: event \"unsourced\" cites no source"
+        )),
+        "{text}"
+    );
+    assert_eq!(
+        lines[3],
+        format!("{file}: sourcing: 2 of 3 events cited, 1 of 2 sources complete")
+    );
+    // Without --deny-warnings, warnings do not fail.
+    assert_eq!(check(&["--sourcing", file]).status.code(), Some(0));
+}

@@ -5,10 +5,13 @@ use std::path::Path;
 use std::process::Command;
 
 use alliance_timeline::bundled::load_bundled;
+use alliance_timeline::export::figure::Figure;
 use alliance_timeline::export::{ExportOptions, Range, png, svg};
+use alliance_timeline::layout::time_map::Folding;
 use alliance_timeline::model::Timeline;
 use alliance_timeline::query::Filter;
 use alliance_timeline::style::Theme;
+use alliance_timeline::view::Primitive;
 use chrono::NaiveDate;
 
 fn bundled() -> Timeline {
@@ -107,8 +110,18 @@ fn the_svg_parses_and_names_the_shown_events_only() {
             .svg
             .contains("Actors: John R. Bolton · 6 of 56 events")
     );
-    assert!(image.svg.contains("Trump privately raises leaving NATO"));
+    assert!(image.svg.contains("Trump privately raises leaving NATO ["));
     assert!(image.svg.contains("Bolton named to replace McMaster"));
+    // The sources are numbered full references, and titles carry their numbers.
+    assert!(
+        image.svg.contains(
+            "1. Allies and Former U.S. Officials Fear Trump Could Seek NATO Exit in a Second \
+             Term. The New York Times, 3 September 2020."
+        ) || image
+            .svg
+            .contains("1. John Bolton. The Room Where It Happened."),
+        "numbered references"
+    );
     assert!(!image.svg.contains("Yesper"));
     assert!(!image.svg.contains("North Atlantic Treaty signed"));
     // The sources of Bolton's events are listed; the treaty text is not cited by them.
@@ -279,4 +292,104 @@ fn the_command_line_exports_and_refuses_what_it_must() {
         assert!(stderr.contains(message), "{args:?}: {stderr}");
     }
     assert!(!folder.path().join("x.gif").exists());
+}
+
+/// Two events in 1949–50 and twelve in 2018, on one track.
+fn sparse_then_dense_text() -> String {
+    let mut events = vec![
+        r#"Event(id: "treaty", title: "Treaty", when: "1949-04-04", actors: ["a"])"#.to_owned(),
+        r#"Event(id: "greece", title: "Later", when: "1950-03-01", actors: ["a"])"#.to_owned(),
+    ];
+    for month in 1..=12 {
+        events.push(format!(
+            r#"Event(id: "m{month}", title: "M{month}", when: "2018-{month:02}-10", actors: ["a"])"#
+        ));
+    }
+    format!(
+        r#"Timeline(title: "Sparse then dense", actors: [Actor(id: "a", name: "A")], events: [{}])"#,
+        events.join(",\n")
+    )
+}
+
+/// Centres of the markers drawn in the time area, left to right.
+fn marker_xs(timeline: &Timeline, folding: Folding) -> (Vec<f64>, f64, f64) {
+    let figure = Figure::new(timeline, &Filter::default(), &Range::Filtered, folding);
+    let frame = svg::figure_frame(&figure, 1600.0, 0.0);
+    let mut xs: Vec<f64> = figure
+        .drawing(&frame)
+        .primitives()
+        .filter_map(|primitive| match primitive {
+            Primitive::Diamond { centre, .. } => Some(centre.0),
+            _ => None,
+        })
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    (xs, frame.area.x0_px, frame.area.width_px())
+}
+
+#[test]
+fn an_image_folds_the_empty_decades_and_spreads_the_dense_year_over_the_axis() {
+    let timeline = alliance_timeline::load::load_bytes(
+        sparse_then_dense_text().as_bytes(),
+        &alliance_timeline::load::EmbeddedTexts::default(),
+    )
+    .timeline
+    .expect("valid");
+    let (folded, left_px, width_px) = marker_xs(&timeline, Folding::AUTO);
+    assert_eq!(folded.len(), 14, "each event its own marker: {folded:?}");
+    let year_2018 = &folded[2..];
+    let spread_px = year_2018[11] - year_2018[0];
+    assert!(
+        spread_px > 0.75 * width_px,
+        "2018 spreads over {spread_px} of {width_px} px"
+    );
+    assert!(year_2018.windows(2).all(|pair| pair[1] - pair[0] > 40.0));
+    assert!(
+        folded[0] > left_px,
+        "the first marker is inside the time area"
+    );
+
+    // Linear: 2018 is a sliver at the right, its events merged into counts.
+    let (linear, _, _) = marker_xs(&timeline, Folding::OFF);
+    assert!(linear.len() < 14, "{linear:?}");
+    let svg_folded = svg::render(&timeline, &Filter::default(), &options(1600)).svg;
+    let caption = svg_folded
+        .split("Time folded: ")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or("");
+    assert!(
+        caption.contains("1950 – 2018"),
+        "the caption names the fold: {caption:?}"
+    );
+    let mut linear_options = options(1600);
+    linear_options.folding = Folding::OFF;
+    let svg_linear = svg::render(&timeline, &Filter::default(), &linear_options).svg;
+    assert!(!svg_linear.contains("Time folded"));
+}
+
+#[test]
+fn the_command_line_folds_by_default_and_not_with_fold_off() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let input = folder.path().join("sparse.ron");
+    std::fs::write(&input, sparse_then_dense_text()).expect("written");
+    let input = input.to_string_lossy().into_owned();
+    for (extra, folded) in [(None, true), (Some("off"), false), (Some("auto"), true)] {
+        let out = folder.path().join("out.svg");
+        let mut args = vec![input.as_str(), "-o", out.to_str().expect("utf-8 path")];
+        if let Some(mode) = extra {
+            args.extend(["--fold", mode]);
+        }
+        let done = export(&args);
+        assert_eq!(
+            done.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        let svg = std::fs::read_to_string(&out).expect("svg written");
+        assert_eq!(svg.contains("Time folded"), folded, "--fold {extra:?}");
+    }
+    let wrong = export(&[&input, "-o", "x.svg", "--fold", "sometimes"]);
+    assert_eq!(wrong.status.code(), Some(2));
 }

@@ -475,3 +475,60 @@ fn filtering_in_the_background_keeps_the_old_selection_until_the_newest_result_a
     assert_eq!(document.filtered.filter, bolton);
     assert!(!document.filtered.rows.is_empty());
 }
+
+const TREATY_FOLD: &str = "1949 – 2001: no shown events";
+
+#[test]
+fn the_timeline_opens_with_empty_time_folded_and_a_clicked_fold_opens() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    // Opened fresh, the decades between the treaty and 2001 are one narrow fold, and the
+    // story of 2016–2021 gets the width.
+    let view = harness.state().view;
+    assert!(view.start_day < day("1945-09-02") && view.end_day > day("2025-06-25"));
+    let fold = harness.get_by_label(TREATY_FOLD);
+    let fold_width_px = fold.rect().width();
+    assert!(fold_width_px < 20.0, "the fold is {fold_width_px} px wide");
+    fold.click();
+    harness.run_steps(3);
+    // Unfolded and zoomed to: the stretch is shown as it is, linearly.
+    let app = harness.state();
+    assert!(app.opened_fold.is_some());
+    assert!(app.view.start_day < day("1950-01-01") && app.view.end_day > day("2001-01-01"));
+    assert!(app.view.width_days() < 60.0 * 365.25, "{:?}", app.view);
+    assert!(harness.query_by_label(TREATY_FOLD).is_none());
+    // F fits everything again, folded.
+    harness.key_press(egui::Key::F);
+    harness.run_steps(3);
+    assert!(harness.state().opened_fold.is_none());
+    harness.get_by_label(TREATY_FOLD);
+}
+
+#[test]
+fn fold_empty_time_in_the_view_menu_draws_time_linearly_and_is_kept() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    harness.get_by_label(TREATY_FOLD);
+    harness.state_mut().emit(Command::SetFoldEmptyTime(false));
+    harness.run_steps(3);
+    assert!(harness.query_by_label(TREATY_FOLD).is_none());
+    assert!(
+        !harness.state().settings.fold_empty_time,
+        "kept in the settings"
+    );
+}
+
+#[test]
+fn an_excerpt_copies_its_citation_and_shows_its_address() {
+    let mut harness = harness();
+    show_july_2018(&mut harness);
+    click_first(&harness, SUMMIT);
+    harness.run_steps(3);
+    harness
+        .get_all_by_label("Copy citation")
+        .next()
+        .expect("a Copy citation button per excerpt")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().notice.as_deref(), Some("Citation copied"));
+}

@@ -89,7 +89,10 @@ pub(super) fn items(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
             out.push(Primitive::Text(TextRun {
                 x_px: input.frame.x(label.x_px),
                 y_centre_px: y - 1.0,
-                text: data.title.clone(),
+                text: match input.title_marks.get(event.get()) {
+                    Some(mark) if !mark.is_empty() => format!("{}{mark}", data.title),
+                    _ => data.title.clone(),
+                },
                 style: TextStyle::regular(TITLE_TEXT_PX, role),
                 anchor: Anchor::Start,
                 fit,

@@ -38,6 +38,8 @@ pub struct DrawInput<'a> {
     pub spans: &'a [EventSpan],
     pub filtered: &'a FilteredView,
     pub scene: &'a Scene,
+    /// Written after each event's title (see [`super::Prepared::title_marks`]).
+    pub title_marks: &'a [String],
     pub frame: &'a Frame,
     pub highlight: Highlight,
 }

@@ -55,6 +55,7 @@ fn drawing_with_titles(timeline: &Timeline, highlight: Highlight, title_px: f64)
         spans: &prepared.spans,
         filtered: &filtered,
         scene: &scene,
+        title_marks: &[],
         frame: &frame,
         highlight,
     })
