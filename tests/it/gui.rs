@@ -531,4 +531,6 @@ fn an_excerpt_copies_its_citation_and_shows_its_address() {
         .click();
     harness.run_steps(2);
     assert_eq!(harness.state().notice.as_deref(), Some("Citation copied"));
+    // A source with an address shows it as a link that opens in the browser.
+    harness.get_by_label_contains("https://www.europeansources.info/record");
 }

@@ -1,6 +1,8 @@
 //! What an event cites: each link of its texts with a web address, and its media. A source
 //! is made once per address and cited once per event; an address that is not a web address
 //! is noted, and media known only by its caption or credit becomes a source without one.
+//! Media that is a quotation (a `<blockquote>` with its credit) becomes a quoted excerpt of
+//! a source named by the credit.
 
 use super::{Mapper, quoted};
 use crate::import::html::{Link, Style, convert};
@@ -31,6 +33,38 @@ impl Mapper {
             ));
             None
         }
+    }
+
+    /// When the slide's media is a quotation (`<blockquote>…</blockquote>`, TimelineJS's way
+    /// to show a quote with its credit): the source named by the credit (else the caption)
+    /// and the quote, without the quote marks around it. A blockquote credited to no one
+    /// (an embedded post, say) is left to [`Mapper::media_source`], which notes it.
+    pub(super) fn media_quote(&mut self, slide: &Slide) -> Option<(String, String)> {
+        let url = slide.media.url.as_deref()?;
+        if !url
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("<blockquote")
+        {
+            return None;
+        }
+        let quote = convert(url, Style::LINE).text;
+        let quote = quote
+            .trim()
+            .trim_matches(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»'))
+            .trim()
+            .to_owned();
+        if quote.is_empty() {
+            return None;
+        }
+        let line = |text: Option<&str>| {
+            text.map(|text| convert(text, Style::LINE).text)
+                .filter(|text| !text.is_empty())
+        };
+        let named_by =
+            line(slide.media.credit.as_deref()).or_else(|| line(slide.media.caption.as_deref()))?;
+        let source = self.sources.without_address(&mut self.ids, &named_by, None);
+        Some((source, quote))
     }
 
     /// The source of the slide's media: titled by its caption, else its credit, else its
@@ -260,6 +294,49 @@ mod tests {
             NoteKind::MediaDropped {
                 url: format!("{cut}…")
             }
+        );
+    }
+
+    #[test]
+    fn a_quotation_as_media_is_a_quoted_excerpt_of_the_source_its_credit_names() {
+        let mut quoted = event(0, 2018, "Summit");
+        quoted.media.url = Some("<blockquote>“We will walk out.”</blockquote>".into());
+        quoted.media.credit = Some("John <b>Bolton</b>".into());
+        let mut captioned = event(1, 2019, "Captioned");
+        captioned.media.url = Some("<blockquote>'Spend more'</blockquote>".into());
+        captioned.media.caption = Some("Remarks at the summit".into());
+        let mut bare = event(2, 2020, "Bare");
+        bare.media.url = Some("<blockquote>An embedded post</blockquote>".into());
+        let result = mapped(vec![title("T"), quoted, captioned, bare]);
+        assert_eq!(
+            result.raw.sources,
+            [
+                source("john-bolton", "John Bolton", None, None),
+                source("remarks-at-the-summit", "Remarks at the summit", None, None),
+            ]
+        );
+        assert_eq!(
+            result.raw.events[0].excerpts,
+            [RawExcerpt {
+                source: "john-bolton".into(),
+                quote: Some("We will walk out.".into()),
+                note: Some(super::super::QUOTE_NOTE.into()),
+            }]
+        );
+        assert_eq!(
+            result.raw.events[1].excerpts[0].quote.as_deref(),
+            Some("Spend more")
+        );
+        // Credited to no one: not a quotation to cite, and noted as dropped.
+        assert_eq!(result.raw.events[2].excerpts, []);
+        assert_eq!(
+            result.notes,
+            [ImportNote::new(
+                path("events[2].media.url"),
+                NoteKind::MediaDropped {
+                    url: "<blockquote>An embedded post</blockquote>".into()
+                }
+            )]
         );
     }
 

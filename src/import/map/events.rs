@@ -3,10 +3,10 @@
 //! media a source the event cites.
 
 use super::citations::cite;
-use super::{DISPLAYED_AS, LINK_NOTE, MEDIA_NOTE, Mapper};
+use super::{DISPLAYED_AS, LINK_NOTE, MEDIA_NOTE, Mapper, QUOTE_NOTE};
 use crate::import::html::{Style, convert};
 use crate::import::slide::Slide;
-use crate::load::format::RawEvent;
+use crate::load::format::{RawEvent, RawExcerpt};
 
 impl Mapper {
     /// Adds the event of a slide dated `when`; `ordinal` numbers it among the event slides.
@@ -35,7 +35,13 @@ impl Mapper {
                 }
             }
         }
-        if let Some(source) = self.media_source(slide) {
+        if let Some((source, quote)) = self.media_quote(slide) {
+            excerpts.push(RawExcerpt {
+                source,
+                quote: Some(quote),
+                note: Some(QUOTE_NOTE.to_owned()),
+            });
+        } else if let Some(source) = self.media_source(slide) {
             cite(&mut excerpts, source, MEDIA_NOTE);
         }
         self.events.push(RawEvent {

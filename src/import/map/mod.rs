@@ -39,6 +39,8 @@ pub const GENERAL_ACTOR: &str = "General";
 pub const LINK_NOTE: &str = "Linked in the original text";
 /// The note of an excerpt citing the media of the original slide.
 pub const MEDIA_NOTE: &str = "Media of the original slide";
+/// The note of an excerpt quoting the quotation shown as the original slide's media.
+pub const QUOTE_NOTE: &str = "Quoted as the media of the original slide";
 /// Put before a `display_date` at the end of a summary.
 pub const DISPLAYED_AS: &str = "Displayed as: ";
 
