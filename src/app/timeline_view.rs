@@ -13,7 +13,7 @@ use egui_plot::{Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTran
 
 use super::{App, Command, ViewRequest, label_column, overview, paint, theme};
 use crate::layout::scene::{ItemKind, cluster_events};
-use crate::layout::time_map::{TimeMap, view_at_scale};
+use crate::layout::time_map::view_at_scale;
 use crate::layout::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
 use crate::model::human_date::{human_date, short_day_range};
 use crate::style::Palette;
@@ -401,7 +401,7 @@ fn item_widgets(
             }
         }
     }
-    clicked_item |= fold_widgets(ui, &outcome.scene.map, outcome.frame, commands);
+    clicked_item |= fold_widgets(ui, &outcome.scene, outcome.frame, commands);
     if outcome.response.clicked() && !clicked_item {
         commands.push(Command::Select(None));
     }
@@ -411,16 +411,18 @@ fn item_widgets(
 /// Folds at least this far folded can be hovered and clicked.
 const INTERACTIVE_FOLD_AMOUNT: f64 = 0.5;
 
-/// A widget over each fold, from the axis to the bottom of the tracks: hovering says what it
-/// hides, clicking unfolds it and zooms to it. True when one was clicked.
+/// A widget over each fold, from the axis to the bottom of the tracks, and over the dates
+/// beside it on the axis: hovering says what it hides, clicking unfolds it and zooms to it.
+/// True when one was clicked.
 fn fold_widgets(
     ui: &mut egui::Ui,
-    map: &TimeMap,
+    scene: &crate::layout::scene::Scene,
     frame: Rect,
     commands: &mut Vec<Command>,
 ) -> bool {
     let mut clicked = false;
-    for fold in map.folds() {
+    let axis_bottom = frame.top() + AXIS_HEADER_PX;
+    for (index, fold) in scene.map.folds().iter().enumerate() {
         if fold.amount < INTERACTIVE_FOLD_AMOUNT {
             continue;
         }
@@ -435,7 +437,22 @@ fn fold_widgets(
         let id = ui
             .scope_id()
             .with(("timeline-fold", fold.start_day.to_bits()));
-        let response = ui.interact(rect, id, Sense::click());
+        let mut response = ui.interact(rect, id, Sense::click());
+        // Its dates on the axis unfold it too.
+        for (label_index, label) in scene
+            .fold_labels
+            .iter()
+            .enumerate()
+            .filter(|(_, label)| label.fold == index)
+        {
+            let (x0, x1) = label.span_px();
+            let label_rect = Rect::from_min_max(
+                Pos2::new(frame.left() + x0 as f32, frame.top()),
+                Pos2::new(frame.left() + x1 as f32, axis_bottom),
+            )
+            .intersect(frame);
+            response |= ui.interact(label_rect, id.with(("date", label_index)), Sense::click());
+        }
         let hidden = short_day_range(fold.empty_start_day, fold.empty_end_day - 1.0);
         let label = format!("{hidden}: no shown events");
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));

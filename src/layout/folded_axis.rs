@@ -14,6 +14,18 @@ const LABEL_GAP_PX: f64 = 3.0;
 /// estimated labels never touch.
 const CHAR_PX: f64 = 7.5;
 
+impl FoldLabel {
+    /// The stretch of the axis the label takes (an estimate a little wider than the text).
+    pub fn span_px(&self) -> (f64, f64) {
+        let width_px = self.text.chars().count() as f64 * CHAR_PX + LABEL_GAP_PX;
+        if self.ends_at_edge {
+            (self.x_px - width_px, self.x_px)
+        } else {
+            (self.x_px, self.x_px + width_px)
+        }
+    }
+}
+
 /// A date beside a fold on the axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoldLabel {
@@ -22,6 +34,8 @@ pub struct FoldLabel {
     pub text: String,
     /// True: the text ends at the edge (left of a fold); false: it starts there.
     pub ends_at_edge: bool,
+    /// Which of the map's folds it names.
+    pub fold: usize,
 }
 
 /// The ticks of `map`, and the labels beside its folds.
@@ -45,24 +59,24 @@ pub fn axis_ticks(map: &TimeMap, tick_spacing_px: f64) -> (Vec<Tick>, Vec<FoldLa
         map.width_px(),
         tick_spacing_px,
     );
-    let mut breaks: Vec<_> = map
+    let mut breaks: Vec<(usize, &Fold)> = map
         .folds()
         .iter()
-        .filter(|fold| fold.amount >= BREAK_AMOUNT)
+        .enumerate()
+        .filter(|(_, fold)| fold.amount >= BREAK_AMOUNT)
         .collect();
     // Where labels crowd, the folds hiding the most time keep theirs.
-    breaks.sort_by(|a, b| {
-        let length = |fold: &&Fold| fold.empty_end_day - fold.empty_start_day;
+    breaks.sort_by(|(_, a), (_, b)| {
+        let length = |fold: &Fold| fold.empty_end_day - fold.empty_start_day;
         length(b).total_cmp(&length(a))
     });
-    for fold in &breaks {
+    for (_, fold) in &breaks {
         taken.push((fold.x0_px, fold.x1_px));
     }
     let mut labels = Vec::new();
     // Occupied stretches of the axis, in pixels, as labels are placed.
     let mut taken: Vec<(f64, f64)> = Vec::new();
-    for fold in &breaks {
-        taken.push((fold.x0_px, fold.x1_px));
+    for &(index, fold) in &breaks {
         // The dates of the events on either side.
         let sides = [
             (fold.x0_px, fold.empty_start_day - 1.0, true),
@@ -89,6 +103,7 @@ pub fn axis_ticks(map: &TimeMap, tick_spacing_px: f64) -> (Vec<Tick>, Vec<FoldLa
                 x_px,
                 text,
                 ends_at_edge,
+                fold: index,
             });
         }
     }
@@ -96,7 +111,7 @@ pub fn axis_ticks(map: &TimeMap, tick_spacing_px: f64) -> (Vec<Tick>, Vec<FoldLa
     for (first_day, last_day, x0_px, x1_px) in map.pieces() {
         let is_break = breaks
             .iter()
-            .any(|fold| x0_px >= fold.x0_px - 1e-9 && x1_px <= fold.x1_px + 1e-9);
+            .any(|(_, fold)| x0_px >= fold.x0_px - 1e-9 && x1_px <= fold.x1_px + 1e-9);
         if is_break {
             continue;
         }

@@ -489,7 +489,15 @@ fn the_timeline_opens_with_empty_time_folded_and_a_clicked_fold_opens() {
     let fold = harness.get_by_label(TREATY_FOLD);
     let fold_width_px = fold.rect().width();
     assert!(fold_width_px < 20.0, "the fold is {fold_width_px} px wide");
-    fold.click();
+    // Hovering says what it hides.
+    fold.hover();
+    for _ in 0..60 {
+        harness.step();
+    }
+    harness.get_by_label_contains("Time folded here");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, TREATY_FOLD)
+        .click();
     harness.run_steps(3);
     // Unfolded and zoomed to: the stretch is shown as it is, linearly.
     let app = harness.state();

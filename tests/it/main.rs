@@ -6,6 +6,7 @@ mod dataset;
 mod export;
 mod files;
 mod fixtures;
+mod folded_time;
 #[cfg(feature = "gui")]
 mod gui;
 mod import;
