@@ -543,3 +543,24 @@ fn an_excerpt_copies_its_citation_and_shows_its_address() {
     // A source with an address shows it as a link that opens in the browser.
     harness.get_by_label_contains("https://www.europeansources.info/record");
 }
+
+#[test]
+fn an_event_that_cites_nothing_says_so() {
+    let mut harness = harness();
+    harness.state_mut().emit(Command::OpenPath(
+        "tests/fixtures/sourcing/thinly-sourced.ron".into(),
+    ));
+    wait_until(&mut harness, "the file is open", |app| {
+        app.document
+            .as_ref()
+            .is_some_and(|document| document.timeline.event_by_id("unsourced").is_some())
+    });
+    let unsourced = event_index(&harness, "unsourced");
+    harness.state_mut().emit(Command::Select(Some(unsourced)));
+    harness.run_steps(3);
+    harness.get_by_label("This event cites no source.");
+    let signed = event_index(&harness, "signed");
+    harness.state_mut().emit(Command::Select(Some(signed)));
+    harness.run_steps(3);
+    assert!(harness.query_by_label("This event cites no source.").is_none());
+}
