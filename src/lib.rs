@@ -14,6 +14,7 @@ pub mod bundled;
 pub mod citation;
 pub mod cli;
 pub mod crash;
+pub mod desktop;
 pub mod export;
 pub mod files;
 pub mod fonts;

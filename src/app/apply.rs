@@ -176,10 +176,9 @@ impl App {
         match outcome {
             Ok(written) => {
                 self.notice = Some(format!(
-                    "Saved {} ({} × {} px, {} KiB)",
+                    "Saved {} ({}, {} KiB)",
                     written.path.display(),
-                    written.width_px,
-                    written.height_px,
+                    written.what,
                     written.bytes.div_ceil(1024)
                 ));
                 self.export_dialog.open = false;

@@ -111,6 +111,10 @@ impl ExportForm {
         match self.format {
             Format::Png => "png",
             Format::Svg => "svg",
+            Format::Pdf => "pdf",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Bib => "bib",
         }
     }
 }
@@ -201,7 +205,8 @@ fn form_ui(ui: &mut egui::Ui, form: &mut ExportForm, timeline_title: &str) {
             ui.label("Format");
             ui.horizontal(|ui| {
                 ui.radio_value(&mut form.format, Format::Png, "PNG");
-                ui.radio_value(&mut form.format, Format::Svg, "SVG (vector, for print)");
+                ui.radio_value(&mut form.format, Format::Svg, "SVG (vector, for the web)");
+                ui.radio_value(&mut form.format, Format::Pdf, "PDF (vector, for print)");
             });
             ui.end_row();
             ui.label("Width");

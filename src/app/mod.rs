@@ -399,12 +399,24 @@ pub fn wake(ctx: &egui::Context) -> crate::job::Wake {
     std::sync::Arc::new(move || ctx.request_repaint())
 }
 
+/// Size of the window's icon, rendered from the shipped SVG.
+const WINDOW_ICON_PX: u32 = 128;
+
 /// Opens the window; `file` replaces the bundled timeline.
 pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
     crate::crash::install_panic_hook();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Alliance Timeline")
+        .with_app_id("alliance-timeline");
+    if let Some(rgba) = crate::desktop::icon_rgba(WINDOW_ICON_PX) {
+        viewport = viewport.with_icon(egui::IconData {
+            rgba,
+            width: WINDOW_ICON_PX,
+            height: WINDOW_ICON_PX,
+        });
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Alliance Timeline")
+        viewport: viewport
             .with_inner_size([1400.0, 860.0])
             .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true),

@@ -1,11 +1,12 @@
-//! `alliance-timeline export`: the filtered timeline as a PNG or SVG image.
+//! `alliance-timeline export`: the filtered timeline as a PNG, SVG or PDF image, the shown
+//! events as a CSV or JSON table, or the sources they cite as BibTeX or CSL-JSON.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::export::{ExportOptions, Range, export_to_file};
+use crate::export::{ExportOptions, JsonKind, Range, export_to_file};
 use crate::layout::time_map::Folding;
 use crate::load::suggest::closest;
 use crate::model::Timeline;
@@ -18,7 +19,8 @@ use super::EXIT_USAGE_OR_IO;
 pub struct ExportArgs {
     /// The timeline to export (default: the bundled US–NATO timeline).
     pub file: Option<PathBuf>,
-    /// Where to write the image; .png or .svg decides the format.
+    /// Where to write: .png, .svg or .pdf (the image), .csv or .json (the shown events as a
+    /// table), .bib (their sources as BibTeX); .json with --format csl: the sources as CSL-JSON.
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
     /// Show this actor's track (by id); repeat for more. Default: every actor.
@@ -51,12 +53,23 @@ pub struct ExportArgs {
     pub scale: f32,
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
+    /// What a .json file holds: the shown events (table) or their sources as CSL-JSON (csl).
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
     /// Fold long stretches of time without shown events (as the window does), or not.
     #[arg(long, value_enum, default_value_t = FoldArg::Auto)]
     pub fold: FoldArg,
     /// Replaces the timeline's title.
     #[arg(long)]
     pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// The shown events, one object each.
+    Table,
+    /// The sources they cite, as CSL-JSON.
+    Csl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,6 +118,10 @@ pub fn run(args: ExportArgs) -> ExitCode {
             FoldArg::Off => Folding::OFF,
         };
         options.title = args.title.clone();
+        options.json = match args.format {
+            FormatArg::Table => JsonKind::Table,
+            FormatArg::Csl => JsonKind::Csl,
+        };
         if let Some(range) = &args.range {
             options.range = Range::from_edtf(range).map_err(|error| error.to_string())?;
         }
@@ -115,10 +132,9 @@ pub fn run(args: ExportArgs) -> ExitCode {
     match result {
         Ok(written) => {
             println!(
-                "{}: {} × {} px, {} KiB",
+                "{}: {}, {} KiB",
                 written.path.display(),
-                written.width_px,
-                written.height_px,
+                written.what,
                 written.bytes.div_ceil(1024)
             );
             ExitCode::SUCCESS

@@ -3,6 +3,7 @@
 mod check;
 mod export;
 mod import;
+mod install_desktop;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,7 +46,8 @@ pub enum Command {
         #[arg(long)]
         sourcing: bool,
     },
-    /// Export the (filtered) timeline as a PNG or SVG image.
+    /// Export the (filtered) timeline as a PNG, SVG or PDF image, its events as a CSV or JSON
+    /// table, or their sources as BibTeX or CSL-JSON.
     ///
     /// Exit status: 0 when written, 1 when the timeline has problems (printed as by check),
     /// 2 for usage errors and files that cannot be read or written.
@@ -56,6 +58,11 @@ pub enum Command {
     /// Exit status: 0 when written, 1 when the input cannot be parsed at all (or the result
     /// would not pass check), 2 for usage errors and files that cannot be read or written.
     Import(import::ImportArgs),
+    /// Put the desktop entry, icon and metainfo into the user's application folders
+    /// (XDG, ~/.local/share), or take them out with --uninstall.
+    ///
+    /// Exit status: 0 when done, 2 when a file cannot be written or removed.
+    InstallDesktop(install_desktop::InstallDesktopArgs),
 }
 
 /// Exit status for usage and I/O errors, as clap uses for usage errors.
@@ -77,6 +84,7 @@ pub fn run() -> ExitCode {
         ),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Import(args)) => import::run(args),
+        Some(Command::InstallDesktop(args)) => install_desktop::run(&args),
         None => open_window(cli.file),
     }
 }

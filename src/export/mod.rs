@@ -1,10 +1,14 @@
-//! Exporting the filtered timeline as an image: the same primitives the window paints
-//! ([`figure`]), written as SVG ([`svg`]) and rendered to PNG with resvg ([`png`]) in the
-//! shipped fonts, so one command gives the same image on every machine. Files are written
-//! safely ([`write`] says where they may go, [`crate::files`] writes them).
+//! Exporting the filtered timeline: as an image, from the same primitives the window paints
+//! ([`figure`]), written as SVG ([`svg`]), rendered to PNG with resvg ([`png`]) or converted
+//! to a vector PDF ([`pdf`]) in the shipped fonts, so one command gives the same image on every
+//! machine; as a table of the shown events ([`table`]: CSV, JSON); and as the bibliography
+//! of their sources ([`bibliography`]: BibTeX, CSL-JSON). Files are written safely
+//! ([`write`] says where they may go, [`crate::files`] writes them).
 
+pub mod bibliography;
 pub mod caption;
 pub mod figure;
+pub mod pdf;
 pub mod png;
 pub mod svg;
 mod svg_clip;
@@ -13,6 +17,7 @@ mod svg_notes;
 mod svg_paint;
 pub mod svg_text;
 pub mod svg_writer;
+pub mod table;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +43,14 @@ pub const MAX_SCALE: f32 = 4.0;
 pub enum Format {
     Png,
     Svg,
+    /// Vector, for print, with the fonts embedded.
+    Pdf,
+    /// The shown events as a table.
+    Csv,
+    /// The shown events as JSON, or (with [`JsonKind::Csl`]) their sources as CSL-JSON.
+    Json,
+    /// The cited sources as BibTeX.
+    Bib,
 }
 
 impl Format {
@@ -47,9 +60,28 @@ impl Format {
         match extension.as_str() {
             "png" => Some(Format::Png),
             "svg" => Some(Format::Svg),
+            "pdf" => Some(Format::Pdf),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "bib" => Some(Format::Bib),
             _ => None,
         }
     }
+
+    /// True for the formats that draw the timeline (the others are tables and lists).
+    pub fn is_image(self) -> bool {
+        matches!(self, Format::Png | Format::Svg | Format::Pdf)
+    }
+}
+
+/// What a `.json` export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JsonKind {
+    /// The shown events, one object per row of the table.
+    #[default]
+    Table,
+    /// The cited sources as CSL-JSON, for Zotero and other reference managers.
+    Csl,
 }
 
 /// Which stretch of time the image shows.
@@ -100,6 +132,8 @@ pub struct ExportOptions {
     pub title: Option<String>,
     /// Whether long empty stretches are folded, as in the window.
     pub folding: Folding,
+    /// What a `.json` file holds.
+    pub json: JsonKind,
     /// Printed in the image; fixed in tests so images compare.
     pub export_date: NaiveDate,
 }
@@ -113,6 +147,7 @@ impl ExportOptions {
             range: Range::Filtered,
             title: None,
             folding: Folding::AUTO,
+            json: JsonKind::Table,
             export_date,
         }
     }
@@ -146,7 +181,7 @@ pub enum ExportError {
     Scale { scale: f32 },
     #[error("the range is not usable: {reason}")]
     BadRange { reason: String },
-    #[error("{}: the file name must end in .png or .svg", path.display())]
+    #[error("{}: the file name must end in .png, .svg, .pdf, .csv, .json or .bib", path.display())]
     UnknownFormat { path: PathBuf },
     #[error("{}: refusing to write over a timeline (.ron) file", path.display())]
     WouldOverwriteTimeline { path: PathBuf },
@@ -163,8 +198,33 @@ pub enum ExportError {
 pub struct Written {
     pub path: PathBuf,
     pub bytes: u64,
-    pub width_px: u32,
-    pub height_px: u32,
+    pub what: WrittenKind,
+}
+
+/// What a written file holds, to say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrittenKind {
+    /// An image of this size in pixels (a PDF: its size in CSS pixels).
+    Image { width_px: u32, height_px: u32 },
+    /// A table of this many events.
+    Rows(usize),
+    /// A bibliography of this many sources.
+    Sources(usize),
+}
+
+impl std::fmt::Display for WrittenKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WrittenKind::Image {
+                width_px,
+                height_px,
+            } => write!(f, "{width_px} × {height_px} px"),
+            WrittenKind::Rows(1) => write!(f, "1 event"),
+            WrittenKind::Rows(rows) => write!(f, "{rows} events"),
+            WrittenKind::Sources(1) => write!(f, "1 source"),
+            WrittenKind::Sources(sources) => write!(f, "{sources} sources"),
+        }
+    }
 }
 
 /// Renders and writes the image for `timeline` under `filter` to `out`; the format follows
@@ -181,25 +241,62 @@ pub fn export_to_file(
     let format = Format::of_path(out).ok_or_else(|| ExportError::UnknownFormat {
         path: out.to_path_buf(),
     })?;
-    let image = svg::render(timeline, filter, options);
-    let (bytes, width_px, height_px) = match format {
-        Format::Svg => (
-            image.svg.into_bytes(),
-            image.width_px.round() as u32,
-            image.height_px.round() as u32,
-        ),
-        Format::Png => {
-            let pixmap = png::rasterize(&image.svg, options.scale)?;
-            let (width, height) = (pixmap.width(), pixmap.height());
-            (png::encode(&pixmap)?, width, height)
+    let (bytes, what) = if format.is_image() {
+        let image = svg::render(timeline, filter, options);
+        let size = WrittenKind::Image {
+            width_px: image.width_px.round() as u32,
+            height_px: image.height_px.round() as u32,
+        };
+        match format {
+            Format::Png => {
+                let pixmap = png::rasterize(&image.svg, options.scale)?;
+                let what = WrittenKind::Image {
+                    width_px: pixmap.width(),
+                    height_px: pixmap.height(),
+                };
+                (png::encode(&pixmap)?, what)
+            }
+            Format::Pdf => (pdf::from_svg(&image.svg)?, size),
+            _ => (image.svg.into_bytes(), size),
+        }
+    } else {
+        let shown = crate::query::select(timeline, filter).events;
+        let cited = || -> Vec<&crate::model::Source> {
+            crate::citation::cited_sources(timeline, &shown)
+                .into_iter()
+                .filter_map(|source| timeline.source(source))
+                .collect()
+        };
+        match (format, options.json) {
+            (Format::Bib, _) => {
+                let sources = cited();
+                let text = bibliography::bibtex(&sources);
+                (text.into_bytes(), WrittenKind::Sources(sources.len()))
+            }
+            (Format::Json, JsonKind::Csl) => {
+                let sources = cited();
+                let value = bibliography::csl_json(&sources);
+                let bytes =
+                    serde_json::to_vec_pretty(&value).map_err(|error| ExportError::Render {
+                        reason: format!("cannot write the JSON: {error}"),
+                    })?;
+                (bytes, WrittenKind::Sources(sources.len()))
+            }
+            (Format::Json, JsonKind::Table) => {
+                let rows = table::rows(timeline, &shown);
+                (table::json(&rows)?, WrittenKind::Rows(rows.len()))
+            }
+            _ => {
+                let rows = table::rows(timeline, &shown);
+                (table::csv(&rows)?, WrittenKind::Rows(rows.len()))
+            }
         }
     };
     crate::files::write_atomically(out, &bytes)?;
     Ok(Written {
         path: out.to_path_buf(),
         bytes: bytes.len() as u64,
-        width_px,
-        height_px,
+        what,
     })
 }
 

@@ -145,3 +145,52 @@ fn sourcing_names_the_uncited_event_and_the_incomplete_citation_at_their_lines()
     // Without --deny-warnings, warnings do not fail.
     assert_eq!(check(&["--sourcing", file]).status.code(), Some(0));
 }
+
+#[test]
+fn install_desktop_puts_a_valid_entry_and_icon_in_the_xdg_folders_and_takes_them_out() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_alliance-timeline"))
+            .arg("install-desktop")
+            .args(args)
+            .env("XDG_DATA_HOME", folder.path())
+            .output()
+            .expect("the binary runs")
+    };
+    let installed = run(&[]);
+    assert_eq!(installed.status.code(), Some(0), "{}", stdout(&installed));
+    let id = alliance_timeline::desktop::APP_ID;
+    let entry = folder.path().join(format!("applications/{id}.desktop"));
+    let icon = folder
+        .path()
+        .join(format!("icons/hicolor/scalable/apps/{id}.svg"));
+    let metainfo = folder.path().join(format!("metainfo/{id}.metainfo.xml"));
+    for path in [&entry, &icon, &metainfo] {
+        assert!(path.is_file(), "{} written", path.display());
+    }
+    let text = std::fs::read_to_string(&entry).expect("entry");
+    let program = std::fs::canonicalize(env!("CARGO_BIN_EXE_alliance-timeline")).expect("path");
+    assert!(
+        text.contains(&format!("TryExec={}", program.display())),
+        "{text}"
+    );
+    assert!(text.contains(&format!("Icon={id}")));
+    // Where desktop-file-utils is installed (CI installs it), the entry validates.
+    match Command::new("desktop-file-validate").arg(&entry).output() {
+        Ok(validated) => assert!(
+            validated.status.success() && validated.stdout.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&validated.stdout)
+        ),
+        Err(error) if std::env::var_os("ALLIANCE_TIMELINE_REQUIRE_TOOLS").is_some() => {
+            panic!("desktop-file-validate is required here: {error}")
+        }
+        Err(_) => eprintln!("desktop-file-validate is not installed: its check is left to CI"),
+    }
+    let removed = run(&["--uninstall"]);
+    assert_eq!(removed.status.code(), Some(0));
+    for path in [&entry, &icon, &metainfo] {
+        assert!(!path.exists(), "{} removed", path.display());
+    }
+    assert!(stdout(&run(&["--uninstall"])).contains("nothing to remove"));
+}

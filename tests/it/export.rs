@@ -393,3 +393,166 @@ fn the_command_line_folds_by_default_and_not_with_fold_off() {
     let wrong = export(&[&input, "-o", "x.svg", "--fold", "sometimes"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+/// Runs a command-line tool from poppler or desktop-file-utils on `path`; `None` when the tool
+/// is not installed here (CI installs them and sets `ALLIANCE_TIMELINE_REQUIRE_TOOLS`).
+fn run_tool(tool: &str, args: &[&str]) -> Option<std::process::Output> {
+    match Command::new(tool).args(args).output() {
+        Ok(output) => Some(output),
+        Err(_) if std::env::var_os("ALLIANCE_TIMELINE_REQUIRE_TOOLS").is_none() => {
+            eprintln!("{tool} is not installed: its check is left to CI");
+            None
+        }
+        Err(error) => panic!("{tool} is required here: {error}"),
+    }
+}
+
+#[test]
+fn a_pdf_export_is_vector_with_selectable_text_in_embedded_fonts() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("t.pdf");
+    let out_text = out.to_string_lossy().into_owned();
+    let done = export(&["-o", &out_text, "--width", "1600"]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Three faces (regular, bold, italic), each embedded as a font file with a map back to
+    // the characters, so the text can be selected and searched.
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(text.matches("/FontFile2").count(), 3, "embedded font files");
+    assert!(text.matches("/ToUnicode").count() >= 3);
+    if let Some(output) = run_tool("pdftotext", &[&out_text, "-"]) {
+        let words = String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for title in [
+            "The United States and NATO, 1945–2025",
+            "North Atlantic Treaty signed in Washington",
+            "Brussels summit, with a walk-out threat drafted and dropped",
+        ] {
+            assert!(words.contains(title), "{title} not in the PDF's text");
+        }
+    }
+    if let Some(output) = run_tool("pdffonts", &[&out_text]) {
+        let listing = String::from_utf8_lossy(&output.stdout).into_owned();
+        let fonts: Vec<&str> = listing.lines().skip(2).collect();
+        assert_eq!(fonts.len(), 3, "{listing}");
+        // The columns emb and sub: every font embedded, as a subset.
+        assert!(
+            fonts.iter().all(|line| line.contains(" yes yes ")),
+            "{listing}"
+        );
+    }
+}
+
+#[test]
+fn a_csv_export_has_one_row_per_shown_event_with_its_columns() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("e.csv");
+    let done = export(&["--actor", "bolton", "-o", &out.to_string_lossy()]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let mut reader = csv::Reader::from_path(&out).expect("a CSV");
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "id",
+            "when",
+            "first_day",
+            "last_day",
+            "title",
+            "actors",
+            "tags",
+            "summary",
+            "citations",
+            "urls"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|row| row.expect("a row")).collect();
+    let timeline = bundled();
+    let bolton = timeline.actor_by_id("bolton").expect("bolton");
+    let expected: Vec<&str> = timeline
+        .events
+        .iter()
+        .filter(|event| event.actors.contains(&bolton))
+        .map(|event| event.id.as_str())
+        .collect();
+    assert_eq!(rows.iter().map(|row| &row[0]).collect::<Vec<_>>(), expected);
+    for row in &rows {
+        assert!(row[5].split(';').any(|actor| actor == "bolton"), "{row:?}");
+        assert!(!row[8].is_empty(), "every bundled event cites a source");
+    }
+    let summit = rows
+        .iter()
+        .find(|row| &row[0] == "brussels-summit-2018")
+        .expect("summit");
+    assert_eq!((&summit[2], &summit[3]), ("2018-07-11", "2018-07-12"));
+}
+
+#[test]
+fn a_bibtex_export_holds_every_cited_source_once_and_csl_json_too() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let bib = folder.path().join("s.bib");
+    let done = export(&["-o", &bib.to_string_lossy()]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let text = std::fs::read_to_string(&bib).expect("written");
+    let keys: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.strip_prefix('@'))
+        .filter_map(|line| {
+            line.split_once('{')
+                .map(|(_, rest)| rest.trim_end_matches(','))
+        })
+        .collect();
+    let timeline = bundled();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(sorted.len(), keys.len(), "keys are unique");
+    assert_eq!(
+        keys.len(),
+        timeline.sources.len(),
+        "every source is cited by a shown event"
+    );
+    // Each entry's braces balance, so a BibTeX parser reads it whole.
+    for entry in text.split("\n@").filter(|entry| !entry.trim().is_empty()) {
+        let mut depth = 0i32;
+        let mut previous = ' ';
+        for c in entry.chars() {
+            match (previous, c) {
+                ('\\', _) => {}
+                (_, '{') => depth += 1,
+                (_, '}') => depth -= 1,
+                _ => {}
+            }
+            assert!(depth >= 0, "a brace closes before it opens: {entry}");
+            previous = c;
+        }
+        let depth = Some(depth);
+        assert_eq!(depth, Some(0), "unbalanced entry: {entry}");
+    }
+    assert!(text.contains("@book{bolton-room-where-it-happened,"));
+
+    let csl = folder.path().join("s.json");
+    let done = export(&["-o", &csl.to_string_lossy(), "--format", "csl"]);
+    assert_eq!(done.status.code(), Some(0));
+    let items: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&csl).expect("written")).expect("JSON");
+    assert_eq!(items.as_array().map(Vec::len), Some(timeline.sources.len()));
+}

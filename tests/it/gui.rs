@@ -251,7 +251,7 @@ fn the_export_dialog_writes_the_filtered_timeline_and_refuses_timelines() {
         app.export_dialog.has_preview()
     });
     assert!(harness.query_by_label("Rendering the preview…").is_none());
-    harness.get_by_label("SVG (vector, for print)").click();
+    harness.get_by_label("SVG (vector, for the web)").click();
     harness.run_steps(2);
 
     let folder = tempfile::tempdir().expect("temp dir");
@@ -562,5 +562,9 @@ fn an_event_that_cites_nothing_says_so() {
     let signed = event_index(&harness, "signed");
     harness.state_mut().emit(Command::Select(Some(signed)));
     harness.run_steps(3);
-    assert!(harness.query_by_label("This event cites no source.").is_none());
+    assert!(
+        harness
+            .query_by_label("This event cites no source.")
+            .is_none()
+    );
 }
