@@ -279,7 +279,10 @@ fn the_command_line_exports_and_refuses_what_it_must() {
             "refusing to write over a timeline",
         ),
         (&["-o", &missing_folder], "the folder does not exist"),
-        (&["-o", &gif], "must end in .png or .svg"),
+        (
+            &["-o", &gif],
+            "must end in .png, .svg, .pdf, .csv, .json or .bib",
+        ),
         (
             &["-o", &out_text, "--from", "last summer"],
             "not an EDTF date",
