@@ -380,6 +380,7 @@ mod tests {
     #[test]
     fn other_letters_match_in_either_case() {
         let timeline = Timeline {
+            stories: Vec::new(),
             events: vec![Event {
                 id: "e".into(),
                 title: "Gespräch in MÜNCHEN".into(),

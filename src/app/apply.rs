@@ -40,6 +40,16 @@ impl App {
             Command::SetView(view) => self.view = view,
             Command::MoveView(view) => self.move_view(view),
             Command::FitAll => self.fit_all(),
+            Command::Present(story) => self.present(story),
+            Command::PresentStep(by) => self.present_step(by, ctx.input(|input| input.time)),
+            Command::EndPresentation => {
+                self.presentation = None;
+                self.glide = None;
+            }
+            Command::ToggleFullscreen => {
+                let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
             Command::SetFoldEmptyTime(on) => {
                 self.settings.fold_empty_time = on;
                 self.opened_fold = None;

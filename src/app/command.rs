@@ -82,6 +82,13 @@ pub enum Command {
     ExportSaveDialog,
     /// Write the image described by the export dialog to this path.
     Export(PathBuf),
+    /// Present a story (by its position in the timeline) from its first step.
+    Present(usize),
+    /// Go this many steps forward (or back) in the story presented.
+    PresentStep(i64),
+    EndPresentation,
+    /// Fill the screen with the window, or stop.
+    ToggleFullscreen,
     /// Close the window (settings are saved).
     Quit,
 }

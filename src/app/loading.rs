@@ -133,6 +133,8 @@ impl App {
         self.problems = None;
         self.settings.filter = document.filtered.filter.clone();
         self.opened_fold = None;
+        self.presentation = None;
+        self.glide = None;
         self.requests.view = Some(if restore_view && self.settings.view.is_some() {
             super::ViewRequest::To(self.view)
         } else {
@@ -145,6 +147,16 @@ impl App {
         let origin = document.origin.clone();
         self.document = Some(document);
         self.document_generation += 1;
+        if let Some(id) = self.requests.present.take() {
+            let story = self
+                .document
+                .as_ref()
+                .and_then(|document| document.timeline.stories.iter().position(|s| s.id == id));
+            match story {
+                Some(story) => self.present(story),
+                None => self.notice = Some(format!("This timeline has no story \"{id}\"")),
+            }
+        }
         self.jobs.watch = match &origin {
             Origin::File(path) => watch::FileWatch::new(path, ctx).ok(),
             Origin::Bundled | Origin::Imported { .. } => None,

@@ -17,6 +17,7 @@ mod navigation;
 mod open;
 mod overview;
 mod paint;
+mod presentation;
 mod shortcuts;
 mod source_reader;
 mod status_bar;
@@ -154,6 +155,8 @@ struct Requests {
     view: Option<ViewRequest>,
     /// Move the keyboard focus to the search field.
     focus_search: bool,
+    /// Present this story (by id) once the timeline has opened.
+    present: Option<String>,
 }
 
 /// Work going on beside the window.
@@ -174,6 +177,10 @@ pub struct App {
     pub view: TimeView,
     /// The empty stretch (by its start day) the user unfolded, until the next fit or filter.
     pub opened_fold: Option<f64>,
+    /// The story being presented, and at which step.
+    pub presentation: Option<presentation::Presentation>,
+    /// The view gliding to a story's step.
+    glide: Option<presentation::ViewGlide>,
     pub selected: Option<EventIndex>,
     pub right_tab: RightTab,
     pub reader: Option<ReaderState>,
@@ -208,6 +215,8 @@ impl App {
         App {
             view: settings.view.unwrap_or_default(),
             opened_fold: None,
+            presentation: None,
+            glide: None,
             settings,
             document: None,
             requests: Requests {
@@ -238,6 +247,11 @@ impl App {
     /// True while an image is being written in the background.
     pub fn is_exporting(&self) -> bool {
         self.jobs.exporting.is_some()
+    }
+
+    /// Presents the story `id` once the timeline has opened (as `present` on the command line).
+    pub fn present_when_open(&mut self, id: &str) {
+        self.requests.present = Some(id.to_owned());
     }
 
     /// How the view folds its empty time.
@@ -282,6 +296,7 @@ impl App {
         }
 
         self.poll_export_preview(&ctx);
+        self.advance_glide(&ctx);
         // One-shot requests for this frame's panels, taken here so panels only read.
         let requests = FrameRequests {
             view: self.requests.view.take(),
@@ -293,7 +308,12 @@ impl App {
 
         open::menu_bar_ui(ui, self, &mut commands);
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        if self.settings.show_filters {
+        if self.presentation.is_some() {
+            egui::Panel::top("presentation").show(ui, |ui| {
+                presentation::presentation_ui(ui, self, &mut commands);
+            });
+        }
+        if self.settings.show_filters && self.presentation.is_none() {
             egui::Panel::left("filters")
                 .resizable(true)
                 .default_size(250.0)
@@ -402,8 +422,9 @@ pub fn wake(ctx: &egui::Context) -> crate::job::Wake {
 /// Size of the window's icon, rendered from the shipped SVG.
 const WINDOW_ICON_PX: u32 = 128;
 
-/// Opens the window; `file` replaces the bundled timeline.
-pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
+/// Opens the window; `file` replaces the bundled timeline, and `story` (an id) is presented
+/// once it has opened.
+pub fn run(file: Option<PathBuf>, story: Option<String>) -> Result<(), eframe::Error> {
     crate::crash::install_panic_hook();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Alliance Timeline")
@@ -430,7 +451,9 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(App::new(settings, file)))
+            let mut app = App::new(settings, file);
+            app.requests.present = story;
+            Ok(Box::new(app))
         }),
     )
 }

@@ -61,6 +61,21 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                     commands.push(Command::Quit);
                 }
             });
+            ui.menu_button("Story", |ui| {
+                let stories = app
+                    .document
+                    .as_ref()
+                    .map(|document| document.timeline.stories.as_slice())
+                    .unwrap_or_default();
+                if stories.is_empty() {
+                    ui.weak("This timeline has no stories");
+                }
+                for (index, story) in stories.iter().enumerate() {
+                    if ui.button(format!("Present “{}”…", story.title)).clicked() {
+                        commands.push(Command::Present(index));
+                    }
+                }
+            });
             ui.menu_button("View", |ui| {
                 if ui.button("Fit all  (F)").clicked() {
                     commands.push(Command::FitAll);

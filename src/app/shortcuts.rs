@@ -6,7 +6,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use super::{App, Command};
 
 /// (keys, what they do), as listed in the shortcuts window.
-pub const SHORTCUTS: [(&str, &str); 16] = [
+pub const SHORTCUTS: [(&str, &str); 18] = [
     ("→ / ←", "Next / previous shown event (the view follows)"),
     ("Shift + → / ←", "Pan later / earlier"),
     ("↑ / ↓, Page Up / Down", "Scroll the tracks"),
@@ -22,6 +22,11 @@ pub const SHORTCUTS: [(&str, &str); 16] = [
     ("Ctrl + Q", "Quit"),
     ("Tab", "Move between events and controls"),
     ("Enter / Space", "Activate the focused event or control"),
+    (
+        "→ / Space, ←, Esc (presenting)",
+        "Next step, previous step, end the story",
+    ),
+    ("F11", "Full screen"),
     ("?", "This list"),
 ];
 
@@ -45,6 +50,24 @@ pub fn handle_keys(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) 
     if ctx.text_edit_focused() {
         return;
     }
+    ctx.input_mut(|input| {
+        if input.consume_key(Modifiers::NONE, Key::F11) {
+            commands.push(Command::ToggleFullscreen);
+        }
+        // While a story is presented, the arrows, Space and Esc walk through it.
+        if app.presentation.is_some() {
+            for (key, command) in [
+                (Key::ArrowRight, Command::PresentStep(1)),
+                (Key::Space, Command::PresentStep(1)),
+                (Key::ArrowLeft, Command::PresentStep(-1)),
+                (Key::Escape, Command::EndPresentation),
+            ] {
+                if input.consume_key(Modifiers::NONE, key) {
+                    commands.push(command);
+                }
+            }
+        }
+    });
     ctx.input_mut(|input| {
         let shift = |key| KeyboardShortcut::new(Modifiers::SHIFT, key);
         if input.consume_shortcut(&shift(Key::ArrowRight)) {

@@ -63,6 +63,18 @@ pub enum Command {
     ///
     /// Exit status: 0 when done, 2 when a file cannot be written or removed.
     InstallDesktop(install_desktop::InstallDesktopArgs),
+    /// Open the window presenting a story of FILE (default: the bundled timeline) from its
+    /// first step.
+    ///
+    /// Exit status: 0 when the window closes, 1 when the timeline has problems or no such
+    /// story, 2 when the file cannot be read or the window cannot open.
+    Present {
+        /// The timeline (default: the bundled US–NATO timeline).
+        file: Option<PathBuf>,
+        /// The story's id.
+        #[arg(long)]
+        story: String,
+    },
 }
 
 /// Exit status for usage and I/O errors, as clap uses for usage errors.
@@ -85,13 +97,52 @@ pub fn run() -> ExitCode {
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Import(args)) => import::run(args),
         Some(Command::InstallDesktop(args)) => install_desktop::run(&args),
-        None => open_window(cli.file),
+        Some(Command::Present { file, story }) => present(file, story),
+        None => open_window(cli.file, None),
     }
 }
 
+/// Checks that the timeline holds the story before the window opens on it.
+fn present(file: Option<PathBuf>, story: String) -> ExitCode {
+    let (name, checked) = match &file {
+        None => (
+            PathBuf::from(crate::bundled::BUNDLED_PATH),
+            crate::bundled::load_bundled(),
+        ),
+        Some(path) => match crate::load::load_file(path) {
+            Ok(checked) => (path.clone(), checked),
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::from(EXIT_USAGE_OR_IO);
+            }
+        },
+    };
+    let Some(timeline) = checked.timeline.as_ref() else {
+        for problem in &checked.problems {
+            println!("{}", problem.display_in(&name));
+        }
+        println!("{}", check::summary_line(&name, &checked));
+        return ExitCode::FAILURE;
+    };
+    if timeline.stories.iter().all(|known| known.id != story) {
+        let ids: Vec<&str> = timeline.stories.iter().map(|s| s.id.as_str()).collect();
+        let known = if ids.is_empty() {
+            "it has none".to_owned()
+        } else {
+            format!("its stories: {}", ids.join(", "))
+        };
+        eprintln!(
+            "alliance-timeline present: {} has no story \"{story}\" ({known})",
+            name.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    open_window(file, Some(story))
+}
+
 #[cfg(feature = "gui")]
-fn open_window(file: Option<PathBuf>) -> ExitCode {
-    match crate::app::run(file) {
+fn open_window(file: Option<PathBuf>, story: Option<String>) -> ExitCode {
+    match crate::app::run(file, story) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("alliance-timeline: cannot open the window: {error}");
@@ -101,7 +152,7 @@ fn open_window(file: Option<PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_file: Option<PathBuf>) -> ExitCode {
+fn open_window(_file: Option<PathBuf>, _story: Option<String>) -> ExitCode {
     eprintln!("alliance-timeline: built without the window (feature `gui`); use a subcommand");
     ExitCode::from(EXIT_USAGE_OR_IO)
 }

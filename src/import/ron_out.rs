@@ -39,6 +39,7 @@ mod tests {
     #[test]
     fn output_is_plain_pretty_ron_without_empty_fields() {
         let raw = RawTimeline {
+            stories: Vec::new(),
             title: "Quotes \"and\" accents: é’".into(),
             summary: None,
             actors: vec![RawActor {

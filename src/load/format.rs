@@ -17,6 +17,30 @@ pub struct RawTimeline {
     pub periods: Vec<RawPeriod>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<RawEvent>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<RawStory>,
+}
+
+/// A guided walk through some of the events, a step at a time.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename = "Story", deny_unknown_fields)]
+pub struct RawStory {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub steps: Vec<RawStep>,
+}
+
+/// One step of a story: an event, the narration, and the stretch of time shown.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename = "Step", deny_unknown_fields)]
+pub struct RawStep {
+    pub event: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

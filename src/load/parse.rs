@@ -203,7 +203,7 @@ mod tests {
         assert_eq!(problem.position, Some(Position::new(2, 3)));
         assert_eq!(
             problem.kind.to_string(),
-            "unknown field `titel` in `Timeline` (did you mean \"title\"?); its fields are: title, summary, actors, sources, periods, events"
+            "unknown field `titel` in `Timeline` (did you mean \"title\"?); its fields are: title, summary, actors, sources, periods, events, stories"
         );
     }
 

@@ -138,6 +138,9 @@ pub enum ProblemKind {
     #[error("source \"{id}\" is cited by no event")]
     UnusedSource { id: String },
 
+    #[error("story \"{id}\" has no steps; a story walks through at least one event")]
+    EmptyStory { id: String },
+
     // Sourcing (`check --sourcing`).
     #[error("event \"{id}\" cites no source; add an excerpt naming the source it rests on")]
     Uncited { id: String },

@@ -110,6 +110,26 @@ impl Source {
     }
 }
 
+/// A guided walk through some of the events, told in the author's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+    /// At least one.
+    pub steps: Vec<Step>,
+}
+
+/// One step of a story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub event: EventIndex,
+    /// The narration.
+    pub text: String,
+    /// The stretch of time shown; otherwise a window around the event.
+    pub focus: Option<When>,
+}
+
 /// A stretch of time drawn as a labelled background band (a presidency, the Cold War).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {
@@ -154,6 +174,7 @@ pub struct Timeline {
     pub periods: Vec<Period>,
     /// Sorted by start day, then end day, then id.
     pub events: Vec<Event>,
+    pub stories: Vec<Story>,
 }
 
 impl Timeline {

@@ -568,3 +568,38 @@ fn an_event_that_cites_nothing_says_so() {
             .is_none()
     );
 }
+
+#[test]
+fn presenting_the_bundled_story_walks_its_steps_with_the_keys() {
+    let mut harness = harness();
+    harness.run_steps(2);
+    harness.get_by_label("Story").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Present “How the fear of a NATO exit grew”…")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("Step 1 of 13");
+    let treaty = event_index(&harness, "nat-signed");
+    assert_eq!(harness.state().selected, Some(treaty));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    harness.get_by_label("Step 3 of 13");
+    let summit = event_index(&harness, "brussels-summit-2018");
+    assert_eq!(harness.state().selected, Some(summit));
+    // The timeline glides to the step's stretch of time, July 2018.
+    wait_until(&mut harness, "the view has arrived", |app| {
+        app.view.start_day < day("2018-06-01")
+            && app.view.end_day > day("2018-08-31")
+            && app.view.width_days() < 120.0
+    });
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    harness.get_by_label("Step 2 of 13");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().presentation.is_none());
+    assert!(harness.query_by_label("Step 2 of 13").is_none());
+}

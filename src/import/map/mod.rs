@@ -127,6 +127,7 @@ pub fn map(read: ReadSlides) -> Mapped {
             sources: mapper.sources.into_vec(),
             periods: mapper.periods,
             events: mapper.events,
+            stories: Vec::new(),
         },
         notes,
     }

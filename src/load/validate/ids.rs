@@ -12,6 +12,7 @@ pub(super) enum Kind {
     Source,
     Period,
     Event,
+    Story,
 }
 
 impl Kind {
@@ -21,6 +22,7 @@ impl Kind {
             Kind::Source => "source",
             Kind::Period => "period",
             Kind::Event => "event",
+            Kind::Story => "story",
         }
     }
 
@@ -30,6 +32,7 @@ impl Kind {
             Kind::Source => "a source",
             Kind::Period => "a period",
             Kind::Event => "an event",
+            Kind::Story => "a story",
         }
     }
 
@@ -40,13 +43,14 @@ impl Kind {
             Kind::Source => "sources",
             Kind::Period => "periods",
             Kind::Event => "events",
+            Kind::Story => "stories",
         }
     }
 }
 
 impl Validator<'_> {
     pub(super) fn register_ids(&mut self, raw: &RawTimeline) {
-        let lists: [(Kind, Vec<&str>); 4] = [
+        let lists: [(Kind, Vec<&str>); 5] = [
             (
                 Kind::Actor,
                 raw.actors.iter().map(|a| a.id.as_str()).collect(),
@@ -62,6 +66,10 @@ impl Validator<'_> {
             (
                 Kind::Event,
                 raw.events.iter().map(|e| e.id.as_str()).collect(),
+            ),
+            (
+                Kind::Story,
+                raw.stories.iter().map(|s| s.id.as_str()).collect(),
             ),
         ];
         for (kind, ids) in lists {

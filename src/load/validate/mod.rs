@@ -14,6 +14,7 @@ mod order;
 mod periods;
 mod references;
 mod sources;
+mod stories;
 mod unused;
 
 #[cfg(test)]
@@ -134,6 +135,13 @@ impl Validator<'_> {
             .collect();
 
         self.warn_unused(raw, &events);
+        let events = sorted_by_time(events);
+        let stories = raw
+            .stories
+            .iter()
+            .enumerate()
+            .filter_map(|(i, story)| self.story(i, story, &events))
+            .collect();
 
         Timeline {
             title: raw.title.clone(),
@@ -141,7 +149,8 @@ impl Validator<'_> {
             actors,
             sources,
             periods,
-            events: sorted_by_time(events),
+            events,
+            stories,
         }
     }
 }

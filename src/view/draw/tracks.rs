@@ -63,15 +63,24 @@ pub(super) fn periods(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
             corner_px: 0.0,
             paint,
         });
-        if x1 - x0 > MIN_NAMED_PERIOD_PX {
+        // A name that would start under a fold starts after it.
+        let name_x0 = input
+            .scene
+            .map
+            .folds()
+            .iter()
+            .map(|fold| (input.frame.x(fold.x0_px), input.frame.x(fold.x1_px)))
+            .find(|&(fold_x0, fold_x1)| fold_x0 <= x0 + 4.0 && x0 + 4.0 < fold_x1)
+            .map_or(x0, |(_, fold_x1)| fold_x1);
+        if x1 - name_x0 > MIN_NAMED_PERIOD_PX {
             out.push(Primitive::Text(TextRun {
-                x_px: x0 + 4.0,
+                x_px: name_x0 + 4.0,
                 y_centre_px: tracks.y1_px - 10.0,
                 text: period.title.clone(),
                 style: TextStyle::italic(11.5, Role::WeakText),
                 anchor: Anchor::Start,
                 fit: Fit::Elide {
-                    max_width_px: x1 - x0 - 8.0,
+                    max_width_px: x1 - name_x0 - 8.0,
                 },
             }));
         }
