@@ -26,6 +26,7 @@ pub mod memory;
 pub mod model;
 pub mod query;
 pub mod search_index;
+pub mod story;
 pub mod style;
 pub mod synthetic;
 pub mod view;

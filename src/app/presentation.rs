@@ -5,10 +5,10 @@
 use eframe::egui::{self, RichText};
 
 use super::{App, Command, theme};
-use crate::layout::spans::EventSpan;
 use crate::layout::time_view::TimeView;
+use crate::model::Timeline;
 use crate::model::human_date::human_date;
-use crate::model::{Step, Timeline};
+use crate::story::step_view;
 
 /// Which step of which story is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,11 +27,6 @@ pub struct ViewGlide {
 
 /// How long the timeline takes to glide to a step.
 pub const GLIDE_S: f64 = 0.7;
-/// Without a focus, a step shows its event with this much room either side, as a share of
-/// the event's own length…
-const AROUND_EVENT_SHARE: f64 = 1.0;
-/// …and at least this many days in all.
-const MIN_AROUND_EVENT_DAYS: f64 = 120.0;
 /// Excerpts quoted in full on a step (the rest are a click away in the details).
 const QUOTES_SHOWN: usize = 3;
 
@@ -49,34 +44,6 @@ impl ViewGlide {
         let centre = |view: &TimeView| (view.start_day + view.end_day) / 2.0;
         let middle = centre(&self.from) + (centre(&self.to) - centre(&self.from)) * eased;
         Some(TimeView::new(middle - width / 2.0, middle + width / 2.0))
-    }
-}
-
-/// The stretch of time a step shows: its focus, else a window around its event.
-pub fn step_view(step: &Step, spans: &[EventSpan]) -> TimeView {
-    if let Some(focus) = &step.focus {
-        let first = focus
-            .earliest_day()
-            .or_else(|| focus.end.dated().map(|p| p.earliest_day));
-        let last = focus
-            .latest_day()
-            .or_else(|| focus.start.dated().map(|p| p.latest_day));
-        if let (Some(first), Some(last)) = (first, last) {
-            return TimeView::fitting(first as f64, last as f64 + 1.0, 0.02);
-        }
-    }
-    match spans.get(step.event.get()) {
-        Some(span) if span.outer_start_day.is_finite() => {
-            let end = if span.outer_end_day.is_finite() {
-                span.outer_end_day
-            } else {
-                span.outer_start_day + 1.0
-            };
-            let length = end - span.outer_start_day;
-            let room = (length * AROUND_EVENT_SHARE).max((MIN_AROUND_EVENT_DAYS - length) / 2.0);
-            TimeView::new(span.outer_start_day - room, end + room)
-        }
-        _ => TimeView::default(),
     }
 }
 
@@ -246,7 +213,6 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EventIndex, When};
 
     #[test]
     fn a_glide_eases_from_one_view_to_the_other_and_arrives() {
@@ -259,29 +225,5 @@ mod tests {
         let middle = glide.view_at(10.0 + GLIDE_S / 2.0).expect("still gliding");
         assert!((middle.width_days() - 100.0).abs() < 1e-6, "{middle:?}");
         assert_eq!(glide.view_at(10.0 + GLIDE_S + 0.01), None);
-    }
-
-    #[test]
-    fn a_step_shows_its_focus_or_room_around_its_event() {
-        let span = EventSpan::of(&When::parse("2018-07-11").expect("date")).expect("span");
-        let with_focus = Step {
-            event: EventIndex(0),
-            text: "t".into(),
-            focus: Some(When::parse("2018-06/2018-08").expect("focus")),
-        };
-        let view = step_view(&with_focus, &[span]);
-        // 1 June to 31 August 2018, with 2 % either side.
-        assert!(
-            view.start_day < 17683.0 && view.start_day > 17680.0,
-            "{view:?}"
-        );
-        assert!(view.end_day > 17775.0 && view.end_day < 17778.0, "{view:?}");
-        let without = Step {
-            focus: None,
-            ..with_focus
-        };
-        let around = step_view(&without, &[span]);
-        assert!((around.width_days() - MIN_AROUND_EVENT_DAYS).abs() < 1e-6);
-        assert!(around.start_day < span.outer_start_day && around.end_day > span.outer_end_day);
     }
 }

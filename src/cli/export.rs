@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::export::{ExportOptions, JsonKind, Range, export_to_file};
+use crate::export::{ExportOptions, JsonKind, Range, export_story, export_to_file};
 use crate::layout::time_map::Folding;
 use crate::load::suggest::closest;
 use crate::model::Timeline;
@@ -53,6 +53,10 @@ pub struct ExportArgs {
     pub scale: f32,
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
+    /// Export this story (by id) a page per step: into OUT.pdf, or one PNG per step into the
+    /// folder OUT.
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
     /// What a .json file holds: the shown events (table) or their sources as CSL-JSON (csl).
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
@@ -126,8 +130,11 @@ pub fn run(args: ExportArgs) -> ExitCode {
             options.range = Range::from_edtf(range).map_err(|error| error.to_string())?;
         }
         let protected: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
-        export_to_file(&timeline, &filter, &options, &args.output, &protected)
-            .map_err(|error| error.to_string())
+        match &args.story {
+            Some(story) => export_story(&timeline, story, &options, &args.output, &protected),
+            None => export_to_file(&timeline, &filter, &options, &args.output, &protected),
+        }
+        .map_err(|error| error.to_string())
     });
     match result {
         Ok(written) => {

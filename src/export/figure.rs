@@ -26,6 +26,8 @@ pub struct Figure<'a> {
     /// The stretch asked for; `None` fits the shown events.
     pub range: Option<TimeView>,
     pub folding: Folding,
+    /// What the image emphasises (a story's page, its step's event).
+    pub highlight: Highlight,
 }
 
 impl<'a> Figure<'a> {
@@ -62,6 +64,7 @@ impl<'a> Figure<'a> {
             filtered,
             range,
             folding,
+            highlight: Highlight::default(),
         }
     }
 
@@ -95,7 +98,7 @@ impl<'a> Figure<'a> {
             scene,
             title_marks: &self.prepared.title_marks,
             frame,
-            highlight: Highlight::default(),
+            highlight: self.highlight,
         })
     }
 

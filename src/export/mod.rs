@@ -10,6 +10,7 @@ pub mod caption;
 pub mod figure;
 pub mod pdf;
 pub mod png;
+pub mod story_pages;
 pub mod svg;
 mod svg_clip;
 mod svg_fade;
@@ -189,6 +190,10 @@ pub enum ExportError {
     MissingFolder { path: PathBuf },
     #[error("{}: cannot write: {reason}", path.display())]
     Write { path: PathBuf, reason: String },
+    #[error("the timeline has no story \"{id}\"")]
+    NoStory { id: String },
+    #[error("{}: with --story, write a .pdf file or into an existing folder", path.display())]
+    StoryTarget { path: PathBuf },
     #[error("cannot render the image: {reason}")]
     Render { reason: String },
 }
@@ -210,6 +215,8 @@ pub enum WrittenKind {
     Rows(usize),
     /// A bibliography of this many sources.
     Sources(usize),
+    /// A story, a page (or an image) per step.
+    Pages(usize),
 }
 
 impl std::fmt::Display for WrittenKind {
@@ -223,6 +230,8 @@ impl std::fmt::Display for WrittenKind {
             WrittenKind::Rows(rows) => write!(f, "{rows} events"),
             WrittenKind::Sources(1) => write!(f, "1 source"),
             WrittenKind::Sources(sources) => write!(f, "{sources} sources"),
+            WrittenKind::Pages(1) => write!(f, "1 page"),
+            WrittenKind::Pages(pages) => write!(f, "{pages} pages"),
         }
     }
 }
@@ -297,6 +306,65 @@ pub fn export_to_file(
         path: out.to_path_buf(),
         bytes: bytes.len() as u64,
         what,
+    })
+}
+
+/// Writes story `story_id` of `timeline` a page per step: one PDF when `out` ends in `.pdf`,
+/// else one PNG per step into the folder `out` (`01-brussels-summit-2018.png`, …).
+pub fn export_story(
+    timeline: &crate::model::Timeline,
+    story_id: &str,
+    options: &ExportOptions,
+    out: &Path,
+    protected: &[&Path],
+) -> Result<Written, ExportError> {
+    options.check()?;
+    let story = timeline
+        .stories
+        .iter()
+        .find(|story| story.id == story_id)
+        .ok_or_else(|| ExportError::NoStory {
+            id: story_id.to_owned(),
+        })?;
+    let pages: Vec<svg::SvgImage> = story
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| story_pages::render_step(timeline, story, index, step, options))
+        .collect();
+    let as_pdf = Format::of_path(out) == Some(Format::Pdf);
+    if as_pdf {
+        write::check_target(out, protected)?;
+        let svgs: Vec<String> = pages.into_iter().map(|page| page.svg).collect();
+        let bytes = pdf::from_svgs(&svgs)?;
+        crate::files::write_atomically(out, &bytes)?;
+        return Ok(Written {
+            path: out.to_path_buf(),
+            bytes: bytes.len() as u64,
+            what: WrittenKind::Pages(svgs.len()),
+        });
+    }
+    if !out.is_dir() {
+        return Err(ExportError::StoryTarget {
+            path: out.to_path_buf(),
+        });
+    }
+    let mut bytes_written = 0;
+    for ((index, step), page) in story.steps.iter().enumerate().zip(&pages) {
+        let event_id = timeline
+            .event(step.event)
+            .map_or("step", |event| event.id.as_str());
+        let path = out.join(format!("{:02}-{event_id}.png", index + 1));
+        write::check_target(&path, protected)?;
+        let pixmap = png::rasterize(&page.svg, options.scale)?;
+        let bytes = png::encode(&pixmap)?;
+        crate::files::write_atomically(&path, &bytes)?;
+        bytes_written += bytes.len() as u64;
+    }
+    Ok(Written {
+        path: out.to_path_buf(),
+        bytes: bytes_written,
+        what: WrittenKind::Pages(pages.len()),
     })
 }
 

@@ -137,7 +137,7 @@ impl Page<'_> {
         self.svg.rect(&rect, 2.0, Tint::solid(color));
     }
 
-    fn header(&mut self, title: &str, caption: &str, mut y: f64) -> f64 {
+    pub(super) fn header(&mut self, title: &str, caption: &str, mut y: f64) -> f64 {
         let title_look = self.look(TITLE_PX, Weight::Bold, Role::Text);
         for line in self
             .measure

@@ -82,7 +82,7 @@ pub enum ProblemKind {
     #[error("{what} has an empty {field}")]
     Empty { what: String, field: &'static str },
     #[error(
-        "id \"{id}\" is already used by the {first_kind} at line {first_line}; ids must be unique across actors, sources, periods and events"
+        "id \"{id}\" is already used by the {first_kind} at line {first_line}; ids must be unique across actors, sources, periods, events and stories"
     )]
     DuplicateId {
         id: String,

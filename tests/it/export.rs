@@ -559,3 +559,81 @@ fn a_bibtex_export_holds_every_cited_source_once_and_csl_json_too() {
         serde_json::from_str(&std::fs::read_to_string(&csl).expect("written")).expect("JSON");
     assert_eq!(items.as_array().map(Vec::len), Some(timeline.sources.len()));
 }
+
+#[test]
+fn a_story_exports_a_page_per_step_as_pdf_and_as_pngs() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let pdf = folder.path().join("story.pdf");
+    let done = export(&[
+        "--story",
+        "exit-fears",
+        "-o",
+        &pdf.to_string_lossy(),
+        "--width",
+        "1200",
+    ]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let steps = bundled()
+        .stories
+        .iter()
+        .find(|story| story.id == "exit-fears")
+        .map(|story| story.steps.len())
+        .expect("the bundled story");
+    let bytes = std::fs::read(&pdf).expect("written");
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    assert_eq!(pages, steps, "a page per step");
+    if let Some(output) = run_tool("pdfinfo", &[&pdf.to_string_lossy()]) {
+        let info = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            info.lines()
+                .any(|line| line.split_whitespace().eq(["Pages:", &steps.to_string()])),
+            "{info}"
+        );
+    }
+    if let Some(output) = run_tool("pdftotext", &[&pdf.to_string_lossy(), "-"]) {
+        let words = String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(words.contains("Step 3 of 13"));
+        assert!(words.contains("Brussels summit, with a walk-out threat drafted and dropped"));
+    }
+    let pngs = folder.path().join("steps");
+    std::fs::create_dir(&pngs).expect("folder");
+    let done = export(&[
+        "--story",
+        "exit-fears",
+        "-o",
+        &pngs.to_string_lossy(),
+        "--width",
+        "800",
+    ]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&pngs)
+        .expect("listed")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), steps);
+    assert_eq!(names[2], "03-brussels-summit-2018.png");
+    let unknown = export(&["--story", "nope", "-o", &pdf.to_string_lossy()]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no story \"nope\""));
+}

@@ -31,7 +31,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
     (
         "duplicate-id",
         &[
-            ":23:17: error: id \"bolton\" is already used by the actor at line 6; ids must be unique across actors, sources, periods and events",
+            ":23:17: error: id \"bolton\" is already used by the actor at line 6; ids must be unique across actors, sources, periods, events and stories",
         ],
     ),
     (
@@ -181,6 +181,22 @@ const EXPECTED: &[(&str, &[&str])] = &[
     (
         "wrong-type",
         &[":25:19: error: expected a string in double quotes here"],
+    ),
+    (
+        "story-bad-focus",
+        &[
+            ":13:66: error: step 1 of story \"walk\": \"the summer after\" is not an EDTF date (whitespace is not allowed); write e.g. 2018-07-11, 2020-08, 2018, 2018~, 2020-08-15? or 2018-07-11/2018-07-12",
+        ],
+    ),
+    (
+        "story-unknown-event",
+        &[
+            ":13:25: error: step 1 of story \"walk\" names event \"brussels-sumit-2018\", which is not defined (did you mean \"brussels-summit-2018\"?)",
+        ],
+    ),
+    (
+        "story-without-steps",
+        &[":12:9: error: story \"walk\" has no steps; a story walks through at least one event"],
     ),
 ];
 

@@ -132,7 +132,7 @@ mod tests {
         );
         assert_eq!(
             found[0].kind.to_string(),
-            "id \"nato\" is already used by the actor at line 3; ids must be unique across actors, sources, periods and events"
+            "id \"nato\" is already used by the actor at line 3; ids must be unique across actors, sources, periods, events and stories"
         );
     }
 
