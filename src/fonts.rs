@@ -12,6 +12,9 @@ pub const ITALIC: &[u8] = include_bytes!("../assets/fonts/NotoSans-Italic.ttf");
 /// Wide coverage (arrows, symbols) behind Noto Sans.
 pub const FALLBACK: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 
+/// Every shipped face, for the renderers that load them (resvg for PNG, svg2pdf for PDF).
+pub const SHIPPED: [&[u8]; 4] = [REGULAR, BOLD, ITALIC, FALLBACK];
+
 /// The family names as the font files declare them.
 pub const FAMILY: &str = "Noto Sans";
 pub const FALLBACK_FAMILY: &str = "DejaVu Sans";

@@ -12,7 +12,8 @@ const AROUND_EVENT_SHARE: f64 = 1.0;
 pub const MIN_AROUND_EVENT_DAYS: f64 = 120.0;
 
 /// The stretch of time a step shows: its focus, else a window around its event.
-pub fn step_view(step: &Step, spans: &[EventSpan]) -> TimeView {
+/// `span` is the drawn extent of the step's event.
+pub fn step_view(step: &Step, span: Option<&EventSpan>) -> TimeView {
     if let Some(focus) = &step.focus {
         let first = focus
             .earliest_day()
@@ -24,7 +25,7 @@ pub fn step_view(step: &Step, spans: &[EventSpan]) -> TimeView {
             return TimeView::fitting(first as f64, last as f64 + 1.0, 0.02);
         }
     }
-    match spans.get(step.event.get()) {
+    match span {
         Some(span) if span.outer_start_day.is_finite() => {
             let end = if span.outer_end_day.is_finite() {
                 span.outer_end_day
@@ -52,7 +53,7 @@ mod tests {
             text: "t".into(),
             focus: Some(When::parse("2018-06/2018-08").expect("focus")),
         };
-        let view = step_view(&with_focus, &[span]);
+        let view = step_view(&with_focus, Some(&span));
         // 1 June to 31 August 2018, with 2 % either side.
         assert!(
             view.start_day < 17683.0 && view.start_day > 17680.0,
@@ -63,7 +64,7 @@ mod tests {
             focus: None,
             ..with_focus
         };
-        let around = step_view(&without, &[span]);
+        let around = step_view(&without, Some(&span));
         assert!((around.width_days() - MIN_AROUND_EVENT_DAYS).abs() < 1e-6);
         assert!(around.start_day < span.outer_start_day && around.end_day > span.outer_end_day);
     }

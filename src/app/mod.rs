@@ -10,7 +10,9 @@ mod export_dialog;
 mod export_job;
 mod filtering;
 mod filters;
+mod fold_widgets;
 mod importing;
+mod item_widgets;
 mod label_column;
 mod loading;
 mod navigation;
@@ -24,6 +26,7 @@ mod status_bar;
 mod theme;
 mod timeline_view;
 mod watch;
+mod window;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -249,11 +252,6 @@ impl App {
         self.jobs.exporting.is_some()
     }
 
-    /// Presents the story `id` once the timeline has opened (as `present` on the command line).
-    pub fn present_when_open(&mut self, id: &str) {
-        self.requests.present = Some(id.to_owned());
-    }
-
     /// How the view folds its empty time.
     pub fn folding(&self) -> Folding {
         Folding {
@@ -419,41 +417,4 @@ pub fn wake(ctx: &egui::Context) -> crate::job::Wake {
     std::sync::Arc::new(move || ctx.request_repaint())
 }
 
-/// Size of the window's icon, rendered from the shipped SVG.
-const WINDOW_ICON_PX: u32 = 128;
-
-/// Opens the window; `file` replaces the bundled timeline, and `story` (an id) is presented
-/// once it has opened.
-pub fn run(file: Option<PathBuf>, story: Option<String>) -> Result<(), eframe::Error> {
-    crate::crash::install_panic_hook();
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Alliance Timeline")
-        .with_app_id("alliance-timeline");
-    if let Some(rgba) = crate::desktop::icon_rgba(WINDOW_ICON_PX) {
-        viewport = viewport.with_icon(egui::IconData {
-            rgba,
-            width: WINDOW_ICON_PX,
-            height: WINDOW_ICON_PX,
-        });
-    }
-    let options = eframe::NativeOptions {
-        viewport: viewport
-            .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([900.0, 560.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "Alliance Timeline",
-        options,
-        Box::new(move |creation| {
-            let settings: Settings = creation
-                .storage
-                .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
-                .unwrap_or_default();
-            let mut app = App::new(settings, file);
-            app.requests.present = story;
-            Ok(Box::new(app))
-        }),
-    )
-}
+pub use window::run;

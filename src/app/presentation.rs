@@ -167,7 +167,7 @@ impl App {
         else {
             return;
         };
-        let to = step_view(step, &document.prepared.spans);
+        let to = step_view(step, document.prepared.spans.get(step.event.get()));
         self.selected = Some(step.event);
         self.reader = None;
         self.right_tab = super::RightTab::Details;

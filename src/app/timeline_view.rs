@@ -11,11 +11,9 @@ use std::sync::Arc;
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Vec2};
 use egui_plot::{Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTransform};
 
-use super::{App, Command, ViewRequest, label_column, overview, paint, theme};
-use crate::layout::scene::{ItemKind, cluster_events};
+use super::{App, Command, ViewRequest, item_widgets, label_column, overview, paint, theme};
 use crate::layout::time_map::view_at_scale;
 use crate::layout::time_view::{MAX_WIDTH_DAYS, MIN_WIDTH_DAYS, TimeView};
-use crate::model::human_date::{human_date, short_day_range};
 use crate::style::Palette;
 use crate::view::frame::{AXIS_HEIGHT_PX, LABEL_COLUMN_PX};
 use crate::view::primitives::Region;
@@ -57,7 +55,7 @@ pub fn timeline_ui(
     let Some(outcome) = outcome else {
         return;
     };
-    item_widgets(ui, app, &outcome, commands);
+    item_widgets::item_widgets(ui, app, &outcome, commands);
     label_column::label_column_ui(
         ui,
         app,
@@ -80,15 +78,15 @@ pub fn timeline_ui(
 }
 
 /// What the plot decided this frame.
-struct PlotOutcome {
+pub(super) struct PlotOutcome {
     /// The time area (the plot's rectangle).
-    frame: Rect,
+    pub(super) frame: Rect,
     /// The whole drawing's frame: names and time area.
-    canvas: Frame,
-    scroll_px: f64,
-    drawing: Arc<Drawing>,
-    scene: Arc<crate::layout::scene::Scene>,
-    response: egui::Response,
+    pub(super) canvas: Frame,
+    pub(super) scroll_px: f64,
+    pub(super) drawing: Arc<Drawing>,
+    pub(super) scene: Arc<crate::layout::scene::Scene>,
+    pub(super) response: egui::Response,
 }
 
 fn plot_tracks(
@@ -310,182 +308,4 @@ impl PlotItem for DrawingPainter {
     fn allow_hover(&self) -> bool {
         false
     }
-}
-
-/// One interactive widget per visible item: hover, click, keyboard focus, AccessKit label.
-fn item_widgets(
-    ui: &mut egui::Ui,
-    app: &mut App,
-    outcome: &PlotOutcome,
-    commands: &mut Vec<Command>,
-) {
-    let Some(document) = &app.document else {
-        return;
-    };
-    let tracks_rect = Rect::from_min_max(
-        Pos2::new(outcome.frame.left(), outcome.frame.top() + AXIS_HEADER_PX),
-        outcome.frame.right_bottom(),
-    );
-    let lane_half_px = (document.filtered.row_metrics.lane_height_px / 2.0) as f32;
-    let mut hovered = None;
-    let mut clicked_item = false;
-    for (index, item) in outcome.scene.items.iter().enumerate() {
-        let y = tracks_rect.top() + (item.y_px - outcome.scroll_px) as f32;
-        let x0 = outcome.frame.left() + item.x0_px as f32;
-        let mut x1 = outcome.frame.left() + item.x1_px as f32;
-        if let Some(label) = item.label {
-            x1 = x1.max(outcome.frame.left() + (label.x_px + label.max_width_px) as f32);
-        }
-        let rect = Rect::from_min_max(
-            Pos2::new(x0 - 2.0, y - lane_half_px + 2.0),
-            Pos2::new(x1 + 2.0, y + lane_half_px - 2.0),
-        )
-        .intersect(tracks_rect);
-        if rect.width() <= 0.0 || rect.height() <= 0.0 {
-            continue;
-        }
-        let id = ui
-            .scope_id()
-            .with(("timeline-item", index, item.row, item.lane));
-        let response = ui.interact(rect, id, Sense::click());
-        match &item.kind {
-            ItemKind::Single(event_index) => {
-                let Some(event) = document.timeline.event(*event_index) else {
-                    continue;
-                };
-                let title = event.title.clone();
-                let is_selected = app.selected == Some(*event_index);
-                response.widget_info(|| {
-                    egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &title)
-                });
-                if response.hovered() || response.has_focus() {
-                    hovered = Some(*event_index);
-                }
-                if response.clicked() {
-                    clicked_item = true;
-                    commands.push(Command::Select(Some(*event_index)));
-                }
-                response.on_hover_ui(|ui| event_tooltip(ui, document, *event_index));
-            }
-            ItemKind::Cluster { .. } => {
-                let (first_day, last_day) = (item.first_day, item.last_day);
-                let events = cluster_events(&document.filtered.rows, item);
-                // Written out only when asked for: a zoomed-out view shows a thousand clusters.
-                let label = || {
-                    format!(
-                        "{} events, {}",
-                        item.count(),
-                        crate::model::human_date::short_day_range(first_day, last_day)
-                    )
-                };
-                response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label()));
-                if response.clicked() {
-                    clicked_item = true;
-                    commands.push(Command::MoveView(TimeView::fitting(
-                        first_day, last_day, 0.15,
-                    )));
-                }
-                response.on_hover_ui(|ui| {
-                    ui.label(egui::RichText::new(label()).strong());
-                    for event in events.iter().take(12) {
-                        if let Some(event) = document.timeline.event(*event) {
-                            ui.label(format!("• {}", event.title));
-                        }
-                    }
-                    if events.len() > 12 {
-                        ui.label(format!("… and {} more", events.len() - 12));
-                    }
-                    ui.weak("Click to zoom in");
-                });
-            }
-        }
-    }
-    clicked_item |= fold_widgets(ui, &outcome.scene, outcome.frame, commands);
-    if outcome.response.clicked() && !clicked_item {
-        commands.push(Command::Select(None));
-    }
-    app.measured.hovered = hovered;
-}
-
-/// Folds at least this far folded can be hovered and clicked.
-const INTERACTIVE_FOLD_AMOUNT: f64 = 0.5;
-
-/// A widget over each fold, from the axis to the bottom of the tracks, and over the dates
-/// beside it on the axis: hovering says what it hides, clicking unfolds it and zooms to it.
-/// True when one was clicked.
-fn fold_widgets(
-    ui: &mut egui::Ui,
-    scene: &crate::layout::scene::Scene,
-    frame: Rect,
-    commands: &mut Vec<Command>,
-) -> bool {
-    let mut clicked = false;
-    let axis_bottom = frame.top() + AXIS_HEADER_PX;
-    for (index, fold) in scene.map.folds().iter().enumerate() {
-        if fold.amount < INTERACTIVE_FOLD_AMOUNT {
-            continue;
-        }
-        let rect = Rect::from_min_max(
-            Pos2::new(frame.left() + fold.x0_px as f32, frame.top()),
-            Pos2::new(frame.left() + fold.x1_px as f32, frame.bottom()),
-        )
-        .intersect(frame);
-        if rect.width() <= 0.0 {
-            continue;
-        }
-        let id = ui
-            .scope_id()
-            .with(("timeline-fold", fold.start_day.to_bits()));
-        let mut response = ui.interact(rect, id, Sense::click());
-        // Its dates on the axis unfold it too.
-        for (label_index, label) in scene
-            .fold_labels
-            .iter()
-            .enumerate()
-            .filter(|(_, label)| label.fold == index)
-        {
-            let (x0, x1) = label.span_px();
-            let label_rect = Rect::from_min_max(
-                Pos2::new(frame.left() + x0 as f32, frame.top()),
-                Pos2::new(frame.left() + x1 as f32, axis_bottom),
-            )
-            .intersect(frame);
-            response |= ui.interact(label_rect, id.with(("date", label_index)), Sense::click());
-        }
-        let hidden = short_day_range(fold.empty_start_day, fold.empty_end_day - 1.0);
-        let label = format!("{hidden}: no shown events");
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-        if response.clicked() {
-            clicked = true;
-            commands.push(Command::OpenFold {
-                empty_start_day: fold.empty_start_day,
-                start_day: fold.start_day,
-                end_day: fold.end_day,
-            });
-        }
-        response
-            .on_hover_cursor(egui::CursorIcon::ZoomIn)
-            .on_hover_ui(|ui| {
-                ui.label(egui::RichText::new(&label).strong());
-                ui.weak("Time folded here. Click to unfold it and zoom in");
-            });
-    }
-    clicked
-}
-
-fn event_tooltip(ui: &mut egui::Ui, document: &super::Document, event: crate::model::EventIndex) {
-    let Some(event) = document.timeline.event(event) else {
-        return;
-    };
-    ui.set_max_width(360.0);
-    ui.label(egui::RichText::new(&event.title).strong());
-    ui.label(human_date(&event.when));
-    let actors: Vec<&str> = event
-        .actors
-        .iter()
-        .filter_map(|&actor| document.timeline.actor(actor))
-        .map(|actor| actor.name.as_str())
-        .collect();
-    ui.weak(actors.join(", "));
 }

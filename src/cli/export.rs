@@ -89,25 +89,9 @@ pub enum ThemeArg {
 }
 
 pub fn run(args: ExportArgs) -> ExitCode {
-    let (name, checked) = match &args.file {
-        None => (
-            PathBuf::from(crate::bundled::BUNDLED_PATH),
-            crate::bundled::load_bundled(),
-        ),
-        Some(path) => match crate::load::load_file(path) {
-            Ok(checked) => (path.clone(), checked),
-            Err(error) => {
-                eprintln!("{error}");
-                return ExitCode::from(EXIT_USAGE_OR_IO);
-            }
-        },
-    };
-    let Some(timeline) = checked.timeline else {
-        for problem in &checked.problems {
-            println!("{}", problem.display_in(&name));
-        }
-        println!("{}", super::check::summary_line(&name, &checked));
-        return ExitCode::FAILURE;
+    let timeline = match super::valid_timeline(args.file.as_deref()) {
+        Ok(timeline) => timeline,
+        Err(status) => return status,
     };
     let result = filter_of(&timeline, &args).and_then(|filter| {
         let mut options = ExportOptions::new(chrono::Local::now().date_naive());

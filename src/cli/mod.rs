@@ -102,28 +102,41 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Checks that the timeline holds the story before the window opens on it.
-fn present(file: Option<PathBuf>, story: String) -> ExitCode {
-    let (name, checked) = match &file {
+/// The valid timeline in `file` (the bundled one without), or the exit status after saying
+/// why there is none: its problems as `check` prints them (1), or why it cannot be read (2).
+fn valid_timeline(file: Option<&std::path::Path>) -> Result<crate::model::Timeline, ExitCode> {
+    let (name, checked) = match file {
         None => (
             PathBuf::from(crate::bundled::BUNDLED_PATH),
             crate::bundled::load_bundled(),
         ),
         Some(path) => match crate::load::load_file(path) {
-            Ok(checked) => (path.clone(), checked),
+            Ok(checked) => (path.to_path_buf(), checked),
             Err(error) => {
                 eprintln!("{error}");
-                return ExitCode::from(EXIT_USAGE_OR_IO);
+                return Err(ExitCode::from(EXIT_USAGE_OR_IO));
             }
         },
     };
-    let Some(timeline) = checked.timeline.as_ref() else {
+    let Some(timeline) = checked.timeline else {
         for problem in &checked.problems {
             println!("{}", problem.display_in(&name));
         }
         println!("{}", check::summary_line(&name, &checked));
-        return ExitCode::FAILURE;
+        return Err(ExitCode::FAILURE);
     };
+    Ok(timeline)
+}
+
+/// Checks that the timeline holds the story before the window opens on it.
+fn present(file: Option<PathBuf>, story: String) -> ExitCode {
+    let timeline = match valid_timeline(file.as_deref()) {
+        Ok(timeline) => timeline,
+        Err(status) => return status,
+    };
+    let name = file
+        .as_deref()
+        .unwrap_or(std::path::Path::new(crate::bundled::BUNDLED_PATH));
     if timeline.stories.iter().all(|known| known.id != story) {
         let ids: Vec<&str> = timeline.stories.iter().map(|s| s.id.as_str()).collect();
         let known = if ids.is_empty() {

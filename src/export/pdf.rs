@@ -14,12 +14,13 @@ use crate::fonts;
 /// CSS pixels per inch: the image's pixels become points at 72/96.
 const CSS_DPI: f32 = 96.0;
 
-/// The shipped fonts, loaded once (svg2pdf reads the text with its own usvg).
+/// The shipped fonts, loaded once. svg2pdf reads the text with its own usvg and fontdb, older
+/// than resvg's, so this database cannot be the PNG export's.
 fn font_database() -> &'static std::sync::Arc<fontdb::Database> {
     static DATABASE: OnceLock<std::sync::Arc<fontdb::Database>> = OnceLock::new();
     DATABASE.get_or_init(|| {
         let mut database = fontdb::Database::new();
-        for bytes in [fonts::REGULAR, fonts::BOLD, fonts::ITALIC, fonts::FALLBACK] {
+        for bytes in fonts::SHIPPED {
             database.load_font_data(bytes.to_vec());
         }
         database.set_sans_serif_family(fonts::FAMILY);

@@ -13,7 +13,7 @@ fn font_database() -> &'static std::sync::Arc<fontdb::Database> {
     static DATABASE: OnceLock<std::sync::Arc<fontdb::Database>> = OnceLock::new();
     DATABASE.get_or_init(|| {
         let mut database = fontdb::Database::new();
-        for bytes in [fonts::REGULAR, fonts::BOLD, fonts::ITALIC, fonts::FALLBACK] {
+        for bytes in fonts::SHIPPED {
             database.load_font_data(bytes.to_vec());
         }
         database.set_sans_serif_family(fonts::FAMILY);

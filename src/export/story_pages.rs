@@ -3,7 +3,7 @@
 //! step's stretch of time (only the tracks with events there) with the event emphasised.
 
 use crate::fonts::{TextMeasure, Weight};
-use crate::layout::spans::event_spans;
+use crate::layout::spans::EventSpan;
 use crate::model::date::date_of_day;
 use crate::model::human_date::human_date;
 use crate::model::{Step, Story, Timeline};
@@ -39,7 +39,10 @@ pub fn render_step(
 ) -> SvgImage {
     let measure = TextMeasure::new();
     let palette = options.theme.palette();
-    let view = crate::story::step_view(step, &event_spans(timeline));
+    let span = timeline
+        .event(step.event)
+        .and_then(|event| EventSpan::of(&event.when));
+    let view = crate::story::step_view(step, span.as_ref());
     // Only the tracks with events in the step's stretch of time.
     let filter = Filter {
         from: iso_day(view.start_day),

@@ -9,5 +9,6 @@ mod lane_items;
 pub mod scene;
 pub mod spans;
 pub mod time_map;
+mod time_moves;
 pub mod time_view;
 pub mod tracks;
