@@ -24,14 +24,28 @@ const SOURCE_TEXTS: [(&str, &str); 2] = [
     ),
 ];
 
-/// Loads and checks the bundled timeline from the copy inside the binary.
-pub fn load_bundled() -> Checked {
-    let texts = EmbeddedTexts {
+/// The bundled timeline's RON text, as in the repository.
+pub fn timeline_text() -> &'static str {
+    TIMELINE_RON
+}
+
+/// The bundled source texts as `(text_file, text)`: what a copy of the timeline needs beside it.
+pub fn source_files() -> &'static [(&'static str, &'static str)] {
+    &SOURCE_TEXTS
+}
+
+/// The bundled source texts, for loading (or editing) the bundled timeline's text.
+pub fn texts() -> EmbeddedTexts {
+    EmbeddedTexts {
         base_dir: PathBuf::from("timeline-data"),
         texts: SOURCE_TEXTS
             .iter()
             .map(|(path, text)| ((*path).to_owned(), Arc::<str>::from(*text)))
             .collect::<HashMap<_, _>>(),
-    };
-    load_bytes(TIMELINE_RON.as_bytes(), &texts)
+    }
+}
+
+/// Loads and checks the bundled timeline from the copy inside the binary.
+pub fn load_bundled() -> Checked {
+    load_bytes(TIMELINE_RON.as_bytes(), &texts())
 }

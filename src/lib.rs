@@ -5,7 +5,7 @@
 //! [`model::Timeline`]; everything from there on works on that trusted model. The bundled
 //! dataset is in [`bundled`]. [`query`] filters, [`layout`] computes what is drawn where
 //! (without knowing about egui), [`app`] is the window and [`cli`] the command line. Every file
-//! is read and written through [`files`].
+//! is read and written through [`files`]; [`edit`] changes a timeline file's text in place.
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -15,6 +15,7 @@ pub mod citation;
 pub mod cli;
 pub mod crash;
 pub mod desktop;
+pub mod edit;
 pub mod export;
 pub mod files;
 pub mod fonts;

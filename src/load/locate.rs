@@ -14,17 +14,40 @@ pub struct Locations {
     by_path: HashMap<String, Position>,
 }
 
+/// Where one value stands in the text, in bytes: what an edit of the text needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueSpan {
+    /// The start of the field's name (`title` in `title: "…"`); the value's start otherwise.
+    pub key_start: usize,
+    /// The value, from its first byte to just after its last (`Event(` … `)`).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Byte spans of values by path, like [`Locations`] (only exact paths are answered).
+#[derive(Debug, Default, Clone)]
+pub struct Spans {
+    by_path: HashMap<String, ValueSpan>,
+}
+
+impl Spans {
+    /// Walks `text` (which RON has parsed) and records the span of every value.
+    pub fn of(text: &str) -> Spans {
+        let walker = Walker::walk(text, true);
+        Spans {
+            by_path: walker.spans,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<ValueSpan> {
+        self.by_path.get(path).copied()
+    }
+}
+
 impl Locations {
     /// Walks `text` (which RON has parsed) and records the position of every value.
     pub fn of(text: &str) -> Locations {
-        let mut walker = Walker {
-            chars: text.char_indices().peekable(),
-            line: 1,
-            column: 1,
-            by_path: HashMap::new(),
-        };
-        walker.skip_trivia();
-        walker.value(String::new(), 0);
+        let walker = Walker::walk(text, false);
         Locations {
             by_path: walker.by_path,
         }
@@ -55,15 +78,43 @@ fn parent(path: &str) -> &str {
 /// A walker over text that RON accepted; on anything unexpected it simply stops recording.
 struct Walker<'a> {
     chars: Peekable<CharIndices<'a>>,
+    text_len: usize,
     line: usize,
     column: usize,
     by_path: HashMap<String, Position>,
+    /// Recorded only when asked for (editing); checking needs positions alone.
+    record_spans: bool,
+    spans: HashMap<String, ValueSpan>,
+    /// Where the name of the field whose value comes next starts.
+    pending_key_start: Option<usize>,
 }
 
 /// Deeper than RON's own limit is never reached for parsed text; this guards the stack anyway.
 const MAX_DEPTH: usize = 256;
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
+    fn walk(text: &'a str, record_spans: bool) -> Walker<'a> {
+        let mut walker = Walker {
+            chars: text.char_indices().peekable(),
+            text_len: text.len(),
+            line: 1,
+            column: 1,
+            by_path: HashMap::new(),
+            record_spans,
+            spans: HashMap::new(),
+            pending_key_start: None,
+        };
+        walker.skip_trivia();
+        walker.value(String::new(), 0);
+        walker
+    }
+
+    fn byte(&mut self) -> usize {
+        self.chars
+            .peek()
+            .map_or(self.text_len, |&(offset, _)| offset)
+    }
+
     fn peek(&mut self) -> Option<char> {
         self.chars.peek().map(|&(_, c)| c)
     }
@@ -143,6 +194,8 @@ impl Walker<'_> {
             return;
         }
         let start = self.position();
+        let start_byte = self.byte();
+        let key_start = self.pending_key_start.take().unwrap_or(start_byte);
         self.by_path.entry(path.clone()).or_insert(start);
         match self.peek() {
             Some('"') => self.skip_string(),
@@ -163,6 +216,14 @@ impl Walker<'_> {
             Some(c) if is_identifier_start(c) => self.identifier_value(&path, depth),
             Some(_) => self.skip_number(),
             None => {}
+        }
+        if self.record_spans {
+            let end = self.byte();
+            self.spans.entry(path).or_insert(ValueSpan {
+                key_start,
+                start: start_byte,
+                end,
+            });
         }
     }
 
@@ -239,6 +300,7 @@ impl Walker<'_> {
                 Some(c) if is_identifier_start(c) => {}
                 _ => return,
             }
+            let key_start = self.byte();
             let name = self.skip_identifier();
             self.skip_trivia();
             if self.peek() != Some(':') {
@@ -246,6 +308,7 @@ impl Walker<'_> {
             }
             self.bump();
             self.skip_trivia();
+            self.pending_key_start = Some(key_start);
             let field_path = if path.is_empty() {
                 name
             } else {
