@@ -1,5 +1,6 @@
 //! The command line: `alliance-timeline [FILE]` and its subcommands.
 
+mod add_event;
 mod check;
 mod export;
 mod import;
@@ -63,6 +64,13 @@ pub enum Command {
     ///
     /// Exit status: 0 when done, 2 when a file cannot be written or removed.
     InstallDesktop(install_desktop::InstallDesktopArgs),
+    /// Add an event to a timeline file, written like its neighbours in date order, with the
+    /// rest of the file (comments, order, formatting) left byte for byte. The result is
+    /// checked first: an edit that would leave errors is refused and the file is unchanged.
+    ///
+    /// Exit status: 0 when written, 1 when refused (problems printed as by check), 2 for
+    /// usage errors and files that cannot be read or written.
+    AddEvent(add_event::AddEventArgs),
     /// Open the window presenting a story of FILE (default: the bundled timeline) from its
     /// first step.
     ///
@@ -97,6 +105,7 @@ pub fn run() -> ExitCode {
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Import(args)) => import::run(args),
         Some(Command::InstallDesktop(args)) => install_desktop::run(&args),
+        Some(Command::AddEvent(args)) => add_event::run(&args),
         Some(Command::Present { file, story }) => present(file, story),
         None => open_window(cli.file, None),
     }

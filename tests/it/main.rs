@@ -1,8 +1,9 @@
 //! Integration tests, one module per area: the command line, the bundled dataset, loading
-//! valid files, paths that are no regular file, and the corpus of broken files.
+//! valid files, editing files, paths that are no regular file, and the corpus of broken files.
 
 mod cli;
 mod dataset;
+mod editing;
 mod export;
 mod files;
 mod fixtures;
