@@ -45,6 +45,29 @@ pub fn texts() -> EmbeddedTexts {
     }
 }
 
+/// Writes the bundled timeline to `path` and its source texts beside it (under `sources/`),
+/// so the copy checks and can be edited. A source text already there is kept when it is the
+/// same and refused when it differs, so nothing of the user's is replaced.
+pub fn save_copy(path: &std::path::Path) -> Result<(), crate::files::FileError> {
+    let folder = crate::files::folder_of(path);
+    for (text_file, text) in SOURCE_TEXTS {
+        let target = folder.join(text_file);
+        match crate::files::read_bytes(&target, crate::files::MAX_SOURCE_TEXT_BYTES) {
+            Ok(existing) if existing == text.as_bytes() => continue,
+            Ok(_) => {
+                return Err(crate::files::FileError::new(
+                    &target,
+                    crate::files::FileErrorKind::Exists,
+                ));
+            }
+            Err(_) => {}
+        }
+        crate::files::create_folders(crate::files::folder_of(&target))?;
+        crate::files::write_atomically(&target, text.as_bytes())?;
+    }
+    crate::files::write_atomically(path, TIMELINE_RON.as_bytes())
+}
+
 /// Loads and checks the bundled timeline from the copy inside the binary.
 pub fn load_bundled() -> Checked {
     load_bytes(TIMELINE_RON.as_bytes(), &texts())

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod crash;
 pub mod desktop;
 pub mod edit;
+pub mod editor_launch;
 pub mod export;
 pub mod files;
 pub mod fonts;

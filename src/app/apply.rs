@@ -102,10 +102,17 @@ impl App {
                     source,
                     emphasis: excerpt,
                     scroll_pending: true,
+                    selection: None,
                 });
                 self.right_tab = RightTab::Source;
             }
             Command::ShowDetailsTab => self.right_tab = RightTab::Details,
+            Command::SelectPassage(range) => {
+                if let Some(reader) = &mut self.reader {
+                    reader.selection = range;
+                }
+            }
+            Command::Edit(edit) => self.apply_edit(ctx, edit),
             Command::OpenUrl(url) => {
                 if url.starts_with("https://") || url.starts_with("http://") {
                     ctx.open_url(egui::OpenUrl::new_tab(url));

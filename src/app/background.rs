@@ -65,6 +65,11 @@ pub fn prepare(
     progress: &Progress,
 ) -> Result<Document, Failure> {
     let name = origin.display_name();
+    // Taken before reading: a change while the file is read makes later edits refuse.
+    let disk_stamp = match origin {
+        Origin::File(path) => crate::files::stamp(path),
+        Origin::Bundled | Origin::Imported { .. } => None,
+    };
     let checked = match origin {
         Origin::Bundled => crate::bundled::load_bundled(),
         Origin::Imported { ron_text, .. } => {
@@ -86,12 +91,14 @@ pub fn prepare(
     // The file's bytes and the parser's copies are gone: give their pages back.
     crate::memory::release_freed_memory();
     progress.phase.store(2, Ordering::Relaxed);
-    Ok(Document::new(
+    let mut document = Document::new(
         origin.clone(),
         timeline,
         &preparation.filter,
         &preparation.collapsed,
-    ))
+    );
+    document.disk_stamp = disk_stamp;
+    Ok(document)
 }
 
 fn read_and_check(path: &Path, progress: &Progress) -> Result<Checked, Failure> {

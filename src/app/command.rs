@@ -64,6 +64,10 @@ pub enum Command {
         excerpt: Option<(EventIndex, usize)>,
     },
     ShowDetailsTab,
+    /// The passage selected in the source reader (bytes of its text), or none.
+    SelectPassage(Option<std::ops::Range<usize>>),
+    /// Editing the timeline: the forms, delete, undo and redo.
+    Edit(super::EditCommand),
     /// The source reader has brought its emphasised passage into view.
     ReaderScrolled,
     OpenUrl(String),

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use super::{App, Command};
+use super::{App, Command, EditCommand};
 use crate::model::human_date::human_date;
 
 pub fn details_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
@@ -23,6 +23,23 @@ pub fn details_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
         .show(ui, |ui| {
             ui.label(RichText::new(&event.title).font(theme::bold(18.0)));
             ui.label(RichText::new(human_date(&event.when)).strong());
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Edit event…").clicked() {
+                    commands.push(Command::Edit(EditCommand::EditEvent(selected)));
+                }
+                if ui.button("Delete…").clicked() {
+                    commands.push(Command::Edit(EditCommand::AskDelete(selected)));
+                }
+                let in_file = app.editable_path().is_some();
+                if ui
+                    .add_enabled(in_file, egui::Button::new("Open in editor"))
+                    .on_hover_text("Your $VISUAL or $EDITOR at this event's line")
+                    .on_disabled_hover_text("Save the timeline as a file to open it in an editor")
+                    .clicked()
+                {
+                    commands.push(Command::Edit(EditCommand::OpenInEditor(selected)));
+                }
+            });
             ui.add_space(4.0);
 
             ui.horizontal_wrapped(|ui| {

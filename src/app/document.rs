@@ -57,6 +57,8 @@ pub struct Document {
     pub tag_counts: Vec<(String, usize)>,
     /// Per source: its text cut where quoted passages begin and end.
     pub source_segments: Vec<Vec<Segment>>,
+    /// How the file was when it was read, so an edit can tell whether it changed since.
+    pub disk_stamp: Option<crate::files::FileStamp>,
     scene_cache: Option<(SceneKey, Arc<Scene>)>,
     drawing_cache: Option<(DrawingKey, Arc<Drawing>)>,
     /// Words to events, for searching large timelines; built once, in the background.
@@ -112,6 +114,7 @@ impl Document {
             filtered: FilteredView::empty(),
             tag_counts,
             source_segments,
+            disk_stamp: None,
             scene_cache: None,
             drawing_cache: None,
             search_index,

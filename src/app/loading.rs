@@ -145,6 +145,13 @@ impl App {
         self.right_tab = RightTab::Details;
         self.scroll_px = 0.0;
         let origin = document.origin.clone();
+        if self
+            .document
+            .as_ref()
+            .is_none_or(|old| old.origin != origin)
+        {
+            self.editor.history.clear();
+        }
         self.document = Some(document);
         self.document_generation += 1;
         if let Some(id) = self.requests.present.take() {
@@ -205,6 +212,7 @@ impl App {
                 source: SourceIndex(u32::try_from(source).ok()?),
                 emphasis,
                 scroll_pending: false,
+                selection: None,
             })
         });
         if self.reader.is_none() {
@@ -214,6 +222,43 @@ impl App {
         self.document_generation += 1;
         self.problems = None;
         self.notice = Some(format!("Reloaded {name}"));
+        self.show_edited();
+    }
+
+    /// After an edit's reload: select the event it wrote, open the source it added.
+    fn show_edited(&mut self) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        if let Some(id) = self.editor.select_after_reload.take()
+            && let Some(event) = document.timeline.event_by_id(&id)
+        {
+            if document.filtered.selection.contains(event) {
+                self.reveal(event);
+            } else {
+                let title = document.timeline.event(event).map(|e| e.title.clone());
+                self.selected = None;
+                self.notice = Some(format!(
+                    "“{}” is written, but the filter hides it",
+                    title.unwrap_or_default()
+                ));
+            }
+        }
+        let Some(document) = &self.document else {
+            return;
+        };
+        if let Some(id) = self.editor.read_source_after_reload.take()
+            && let Some(source) = document.timeline.sources.iter().position(|s| s.id == id)
+            && let Ok(source) = u32::try_from(source)
+        {
+            self.reader = Some(ReaderState {
+                source: SourceIndex(source),
+                emphasis: None,
+                scroll_pending: false,
+                selection: None,
+            });
+            self.right_tab = RightTab::Source;
+        }
     }
 
     /// Without any timeline open yet (a broken file on start), show the bundled one.

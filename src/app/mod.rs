@@ -6,6 +6,11 @@ mod background;
 mod command;
 mod details;
 mod document;
+mod edit_history;
+mod edit_windows;
+mod editing;
+mod event_form;
+mod event_form_ui;
 mod export_dialog;
 mod export_job;
 mod filtering;
@@ -20,7 +25,9 @@ mod open;
 mod overview;
 mod paint;
 mod presentation;
+mod reader_text;
 mod shortcuts;
+mod source_form;
 mod source_reader;
 mod status_bar;
 mod theme;
@@ -36,6 +43,9 @@ use serde::{Deserialize, Serialize};
 
 pub use command::Command;
 pub use document::{Document, Origin};
+pub use editing::EditCommand;
+pub use event_form::{EventForm, QuoteCheck};
+pub use source_reader::SOURCE_TEXT_ID;
 
 use crate::layout::time_map::Folding;
 use crate::layout::time_view::TimeView;
@@ -103,6 +113,8 @@ pub struct ReaderState {
     pub emphasis: Option<(EventIndex, usize)>,
     /// Scroll the emphasised passage into view on the next frame.
     pub scroll_pending: bool,
+    /// The passage the user selected, in bytes of the source's text.
+    pub selection: Option<std::ops::Range<usize>>,
 }
 
 /// Problems of a file that could not be opened, shown until dismissed.
@@ -132,6 +144,8 @@ pub enum PathPurpose {
     Open,
     Import,
     SaveImported,
+    /// Where to save a copy of the bundled timeline, to edit it.
+    SaveCopy,
 }
 
 /// What the timeline panel measures while drawing a frame, for the next frame and for the
@@ -189,6 +203,8 @@ pub struct App {
     pub reader: Option<ReaderState>,
     pub problems: Option<ProblemReport>,
     pub export_dialog: export_dialog::ExportDialog,
+    /// The editing windows, undo and redo.
+    pub editor: editing::Editor,
     /// A message for the status bar (e.g. where an image was saved).
     pub notice: Option<String>,
     /// What the next frame is asked to do once.
@@ -238,6 +254,7 @@ impl App {
             path_prompt: None,
             show_shortcuts: false,
             export_dialog: export_dialog::ExportDialog::default(),
+            editor: editing::Editor::default(),
             document_generation: 0,
             notice: None,
             jobs: Jobs::default(),
@@ -334,6 +351,9 @@ impl App {
         open::windows_ui(&ctx, self, &mut commands);
         shortcuts::shortcuts_window(&ctx, self, &mut commands);
         export_dialog::export_dialog_ui(&ctx, self, &mut commands);
+        event_form_ui::event_form_ui(&ctx, self, &mut commands);
+        source_form::source_form_ui(&ctx, self, &mut commands);
+        edit_windows::edit_windows_ui(&ctx, self, &mut commands);
 
         for command in commands
             .into_iter()

@@ -40,6 +40,21 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                     commands.push(Command::SaveImportedDialog);
                 }
                 ui.separator();
+                if ui.button("Add source text…").clicked() {
+                    commands.push(Command::Edit(super::EditCommand::OpenSourceForm));
+                }
+                let bundled = app
+                    .document
+                    .as_ref()
+                    .is_some_and(|d| matches!(d.origin, super::Origin::Bundled));
+                if ui
+                    .add_enabled(bundled, egui::Button::new("Save a copy as…"))
+                    .on_hover_text("The bundled timeline lives in the application; edit a copy")
+                    .clicked()
+                {
+                    commands.push(Command::Edit(super::EditCommand::SaveCopyDialog));
+                }
+                ui.separator();
                 if ui.button("Open the bundled US–NATO timeline").clicked() {
                     commands.push(Command::OpenBundled);
                 }
@@ -61,6 +76,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command>) {
                     commands.push(Command::Quit);
                 }
             });
+            super::edit_windows::edit_menu_ui(ui, app, commands);
             ui.menu_button("Story", |ui| {
                 let stories = app
                     .document
@@ -177,6 +193,12 @@ pub fn windows_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) {
                 "/home/me/timelines/imported.ron",
                 "Save",
             ),
+            PathPurpose::SaveCopy => (
+                "Save a copy of the bundled timeline",
+                "Type where to save the copy (.ron; its source texts go beside it):",
+                "/home/me/timelines/us-nato.ron",
+                "Save",
+            ),
         };
         let mut open = true;
         egui::Window::new(title)
@@ -205,6 +227,9 @@ pub fn windows_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) {
                                 path,
                                 overwrite: false,
                             },
+                            PathPurpose::SaveCopy => {
+                                Command::Edit(super::EditCommand::SaveCopyTo(path))
+                            }
                         });
                     }
                 });

@@ -6,7 +6,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use super::{App, Command};
 
 /// (keys, what they do), as listed in the shortcuts window.
-pub const SHORTCUTS: [(&str, &str); 18] = [
+pub const SHORTCUTS: [(&str, &str); 19] = [
     ("→ / ←", "Next / previous shown event (the view follows)"),
     ("Shift + → / ←", "Pan later / earlier"),
     ("↑ / ↓, Page Up / Down", "Scroll the tracks"),
@@ -20,6 +20,10 @@ pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Ctrl + O", "Open a timeline"),
     ("Ctrl + E", "Export the timeline as an image"),
     ("Ctrl + Q", "Quit"),
+    (
+        "Ctrl + Z, Ctrl + Shift + Z",
+        "Undo, redo an edit of the file",
+    ),
     ("Tab", "Move between events and controls"),
     ("Enter / Space", "Activate the focused event or control"),
     (
@@ -51,6 +55,14 @@ pub fn handle_keys(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) 
         return;
     }
     ctx.input_mut(|input| {
+        // Text fields keep Ctrl+Z for their own text; elsewhere it undoes edits of the file.
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        if input.consume_shortcut(&redo) {
+            commands.push(Command::Edit(super::EditCommand::Redo));
+        }
+        if input.consume_shortcut(&ctrl(Key::Z)) {
+            commands.push(Command::Edit(super::EditCommand::Undo));
+        }
         if input.consume_key(Modifiers::NONE, Key::F11) {
             commands.push(Command::ToggleFullscreen);
         }

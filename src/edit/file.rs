@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::files::{FileError, MAX_TIMELINE_BYTES, read_bytes, write_atomically};
+use crate::files::{FileError, FileStamp, MAX_TIMELINE_BYTES, read_bytes, stamp, write_atomically};
 use crate::load::parse;
 use crate::load::texts::{FolderTexts, folder_of};
 
@@ -32,19 +32,20 @@ pub struct FileEdit {
     pub edited: Edited,
 }
 
-/// Applies `edits` to the file at `path`. With `read_as`, the file must still hold exactly
-/// that text (what the window loaded); otherwise the edit is refused.
+/// Applies `edits` to the file at `path`. With `read_at`, the file must still be as it was
+/// when it was read (what the window shows); otherwise the edit is refused.
 pub fn edit_file(
     path: &Path,
     edits: &[Edit],
-    read_as: Option<&str>,
+    read_at: Option<FileStamp>,
 ) -> Result<FileEdit, EditFileError> {
-    let bytes = read_bytes(path, MAX_TIMELINE_BYTES).map_err(EditFileError::File)?;
-    if read_as.is_some_and(|expected| expected.as_bytes() != bytes.as_slice()) {
-        return Err(EditFileError::ChangedOnDisk {
-            path: path.to_path_buf(),
-        });
+    let changed = || EditFileError::ChangedOnDisk {
+        path: path.to_path_buf(),
+    };
+    if read_at.is_some_and(|read_at| stamp(path) != Some(read_at)) {
+        return Err(changed());
     }
+    let bytes = read_bytes(path, MAX_TIMELINE_BYTES).map_err(EditFileError::File)?;
     let refused = |refusal: Refusal| EditFileError::Refused {
         path: path.to_path_buf(),
         refusal,

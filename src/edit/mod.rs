@@ -116,6 +116,24 @@ pub fn apply(text: &str, edits: &[Edit], texts: &dyn SourceTexts) -> Result<Edit
     })
 }
 
+/// The line event `id` starts on in `text` (for opening an editor there).
+pub fn event_line(text: &str, id: &str) -> Option<usize> {
+    let timeline = parse::parse(text).ok()?;
+    let index = timeline.events.iter().position(|event| event.id == id)?;
+    Locations::of(text)
+        .find(&format!("events[{index}]"))
+        .map(|position| position.line)
+}
+
+/// The event `id` as `text` has it, for a form to start from.
+pub fn raw_event(text: &str, id: &str) -> Option<RawEvent> {
+    parse::parse(text)
+        .ok()?
+        .events
+        .into_iter()
+        .find(|event| event.id == id)
+}
+
 /// The line a record starts on after `edit`.
 fn record_line(text: &str, timeline: &RawTimeline, edit: &Edit) -> Option<usize> {
     let path = match edit {

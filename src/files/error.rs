@@ -35,6 +35,9 @@ pub enum FileErrorKind {
     Cancelled,
     #[error("cannot write: {reason}")]
     Unwritable { reason: String },
+    /// Writing would replace a different file of the same name.
+    #[error("cannot write: a different file of that name is already there")]
+    Exists,
 }
 
 /// What is at a path that is neither a regular file nor a directory.
@@ -79,6 +82,7 @@ impl FileErrorKind {
                 format!("it grew past the {limit_bytes}-byte limit while being read")
             }
             FileErrorKind::Cancelled => "reading was cancelled".to_owned(),
+            FileErrorKind::Exists => "a different file of that name is already there".to_owned(),
         }
     }
 }

@@ -47,6 +47,23 @@ pub fn size_bytes(path: &Path) -> Option<u64> {
     std::fs::metadata(path).ok().map(|metadata| metadata.len())
 }
 
+/// What a file looked like when it was read: a change of content changes its size or its
+/// modification time, so comparing stamps tells whether it changed since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub size_bytes: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// The stamp of the file at `path` now, or `None` when there is no file to stamp.
+pub fn stamp(path: &Path) -> Option<FileStamp> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some(FileStamp {
+        size_bytes: metadata.len(),
+        modified: metadata.modified().ok(),
+    })
+}
+
 /// True when `path` is a folder (or a link to one).
 pub fn is_folder(path: &Path) -> bool {
     path.is_dir()

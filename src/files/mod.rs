@@ -17,6 +17,6 @@ pub mod write;
 pub use bounded::{CHUNK_BYTES, ReadProgress};
 pub use error::{FileError, FileErrorKind, Special, io_reason};
 pub use limits::{MAX_SOURCE_TEXT_BYTES, MAX_TIMELINE_BYTES, MAX_TIMELINEJS_BYTES};
-pub use metadata::{exists, is_folder, size_bytes};
+pub use metadata::{FileStamp, exists, is_folder, size_bytes, stamp};
 pub use read::{Reader, read_bytes};
 pub use write::{create_folders, folder_of, same_file, write_atomically};

@@ -83,7 +83,7 @@ pub struct RawPeriod {
     pub color: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(rename = "Event", deny_unknown_fields)]
 pub struct RawEvent {
     pub id: String,

@@ -203,6 +203,7 @@ fn usage_and_io_errors_exit_2() {
 #[test]
 fn a_file_changed_since_it_was_read_is_not_edited() {
     let (_folder, file) = bundled_copy();
+    let read_at = alliance_timeline::files::stamp(&file);
     let read = std::fs::read_to_string(&file).expect("read");
     let changed_meanwhile = format!("{read}\n// a line added in an editor\n");
     std::fs::write(&file, &changed_meanwhile).expect("written");
@@ -216,7 +217,7 @@ fn a_file_changed_since_it_was_read_is_not_edited() {
         excerpts: vec![],
         related: vec![],
     };
-    let refused = edit_file(&file, &[Edit::AddEvent(event.clone())], Some(&read));
+    let refused = edit_file(&file, &[Edit::AddEvent(event.clone())], read_at);
     assert!(
         matches!(refused, Err(EditFileError::ChangedOnDisk { .. })),
         "{refused:?}"
@@ -227,8 +228,12 @@ fn a_file_changed_since_it_was_read_is_not_edited() {
     );
 
     // Edited against what is there now, then undone: the text is back exactly.
-    let done =
-        edit_file(&file, &[Edit::AddEvent(event)], Some(&changed_meanwhile)).expect("edited");
+    let done = edit_file(
+        &file,
+        &[Edit::AddEvent(event)],
+        alliance_timeline::files::stamp(&file),
+    )
+    .expect("edited");
     assert_eq!(done.before, changed_meanwhile);
     put_text(&file, &done.edited.text, &done.before).expect("undone");
     assert_eq!(

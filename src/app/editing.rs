@@ -1,0 +1,481 @@
+//! Editing the open timeline from the window: the event form (new from a passage, or an
+//! existing event), deleting, adding a source text, undo and redo, opening the user's editor.
+//! Every change goes through the edit engine ([`crate::edit`]) and is written to the file,
+//! which is then reloaded; the bundled timeline is first saved as a copy.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::edit_history::{EditHistory, EditStep};
+use super::event_form::EventForm;
+use super::source_form::SourceForm;
+use super::{App, Origin, ProblemReport};
+use crate::edit::file::{EditFileError, edit_file, put_text};
+use crate::edit::{Edit, Refusal};
+use crate::model::{EventIndex, SourceIndex};
+
+/// What the user asks of the editing windows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditCommand {
+    /// A new event quoting this passage (bytes of the source's text).
+    FromPassage {
+        source: SourceIndex,
+        range: Range<usize>,
+    },
+    /// The form on a blank new event.
+    NewEvent,
+    /// The form on an existing event.
+    EditEvent(EventIndex),
+    /// The form as edited (sent whole when it changed).
+    SetForm(EventForm),
+    SaveForm,
+    CloseForm,
+    AskDelete(EventIndex),
+    ConfirmDelete,
+    CancelDelete,
+    Undo,
+    Redo,
+    OpenInEditor(EventIndex),
+    OpenSourceForm,
+    SetSourceForm(SourceForm),
+    /// Ask for the source's text file with the native dialog.
+    ChooseSourceFile,
+    SaveSourceForm,
+    CloseSourceForm,
+    /// Ask where to save a copy of the bundled timeline (to edit it).
+    SaveCopyDialog,
+    SaveCopyTo(PathBuf),
+    CancelCopy,
+}
+
+/// What waits for a copy of the bundled timeline before it can be written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Edits(PendingEdits),
+    Source(SourceForm),
+}
+
+/// Edits to make, what to call them, and which event to select afterwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingEdits {
+    pub edits: Vec<Edit>,
+    pub label: String,
+    pub select: Option<String>,
+}
+
+/// The editing state of the window.
+#[derive(Debug, Default)]
+pub struct Editor {
+    pub form: Option<EventForm>,
+    pub source_form: Option<SourceForm>,
+    /// The event (id, title) the user asked to delete, until confirmed.
+    pub confirm_delete: Option<(String, String)>,
+    pub history: EditHistory,
+    /// Waits for "Save a copy as…" (editing the bundled timeline).
+    pub awaiting_copy: Option<Pending>,
+    /// Select this event once the file has reloaded.
+    pub select_after_reload: Option<String>,
+    /// Open the reader on this source once the file has reloaded.
+    pub read_source_after_reload: Option<String>,
+}
+
+impl App {
+    pub(super) fn apply_edit(&mut self, ctx: &egui::Context, command: EditCommand) {
+        match command {
+            EditCommand::FromPassage { source, range } => self.form_from_passage(source, range),
+            EditCommand::NewEvent => {
+                if let Some(document) = &self.document {
+                    let mut form = EventForm::default();
+                    form.recheck(&document.timeline);
+                    self.editor.form = Some(form);
+                }
+            }
+            EditCommand::EditEvent(event) => self.form_on_event(event),
+            EditCommand::SetForm(mut form) => {
+                if let Some(document) = &self.document {
+                    form.recheck(&document.timeline);
+                }
+                self.editor.form = Some(form);
+            }
+            EditCommand::SaveForm => self.save_form(ctx),
+            EditCommand::CloseForm => self.editor.form = None,
+            EditCommand::AskDelete(event) => {
+                self.editor.confirm_delete = self
+                    .document
+                    .as_ref()
+                    .and_then(|document| document.timeline.event(event))
+                    .map(|event| (event.id.clone(), event.title.clone()));
+            }
+            EditCommand::ConfirmDelete => {
+                if let Some((id, title)) = self.editor.confirm_delete.take() {
+                    let pending = PendingEdits {
+                        edits: vec![Edit::DeleteEvent { id }],
+                        label: format!("Deleted event “{title}”"),
+                        select: None,
+                    };
+                    if let Err(lines) = self.make_edits(ctx, pending) {
+                        self.problems = Some(refused_report(lines));
+                    }
+                }
+            }
+            EditCommand::CancelDelete => self.editor.confirm_delete = None,
+            EditCommand::Undo => self.undo_or_redo(ctx, true),
+            EditCommand::Redo => self.undo_or_redo(ctx, false),
+            EditCommand::OpenInEditor(event) => self.open_in_editor(event),
+            EditCommand::OpenSourceForm => {
+                self.editor.source_form = Some(SourceForm::default());
+            }
+            EditCommand::SetSourceForm(mut form) => {
+                if let Some(document) = &self.document {
+                    form.recheck(&document.timeline);
+                }
+                self.editor.source_form = Some(form);
+            }
+            EditCommand::ChooseSourceFile => {
+                let chosen = rfd::FileDialog::new()
+                    .set_title("Choose a source text")
+                    .add_filter("Text", &["txt", "md"])
+                    .pick_file();
+                if let (Some(path), Some(form)) = (chosen, &mut self.editor.source_form) {
+                    form.file = path.display().to_string();
+                }
+            }
+            EditCommand::SaveSourceForm => {
+                if let Some(form) = self.editor.source_form.clone() {
+                    self.save_source_form(ctx, form);
+                }
+            }
+            EditCommand::CloseSourceForm => self.editor.source_form = None,
+            EditCommand::SaveCopyDialog => self.ask_copy_path(),
+            EditCommand::SaveCopyTo(path) => {
+                self.path_prompt = None;
+                self.save_copy(ctx, &path);
+            }
+            EditCommand::CancelCopy => self.editor.awaiting_copy = None,
+        }
+    }
+
+    fn form_from_passage(&mut self, source: SourceIndex, range: Range<usize>) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let Some(source) = document.timeline.source(source) else {
+            return;
+        };
+        let Some(passage) = source.text.as_deref().and_then(|text| text.get(range)) else {
+            return;
+        };
+        let passage = passage.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.editor.form = Some(EventForm::from_passage(
+            &document.timeline,
+            &source.id,
+            &passage,
+        ));
+    }
+
+    fn form_on_event(&mut self, event: EventIndex) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let Some(id) = document.timeline.event(event).map(|e| e.id.clone()) else {
+            return;
+        };
+        let raw = match &document.origin {
+            Origin::Bundled => crate::edit::raw_event(crate::bundled::timeline_text(), &id),
+            Origin::Imported { ron_text, .. } => crate::edit::raw_event(ron_text, &id),
+            Origin::File(path) => crate::files::read_bytes(path, crate::files::MAX_TIMELINE_BYTES)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .and_then(|text| crate::edit::raw_event(&text, &id)),
+        };
+        match raw {
+            Some(raw) => {
+                self.editor.form = Some(EventForm::editing(&document.timeline, raw));
+            }
+            None => {
+                self.notice = Some(format!(
+                    "Event “{id}” is no longer in the file; it may have changed on disk"
+                ));
+            }
+        }
+    }
+
+    fn save_form(&mut self, ctx: &egui::Context) {
+        let Some(form) = self.editor.form.clone() else {
+            return;
+        };
+        let title = form.title.trim().to_owned();
+        let pending = PendingEdits {
+            edits: form.edits(),
+            label: if form.editing.is_some() {
+                format!("Changed event “{title}”")
+            } else {
+                format!("Added event “{title}”")
+            },
+            select: Some(form.id.trim().to_owned()),
+        };
+        match self.make_edits(ctx, pending) {
+            Ok(()) => self.editor.form = None,
+            Err(lines) => {
+                if let Some(form) = &mut self.editor.form {
+                    form.refused = lines;
+                }
+            }
+        }
+    }
+
+    /// The file the open timeline is read from, when it can be edited in place.
+    pub(super) fn editable_path(&self) -> Option<PathBuf> {
+        match self.document.as_ref().map(|document| &document.origin) {
+            Some(Origin::File(path)) => Some(path.clone()),
+            _ => None,
+        }
+    }
+
+    /// Writes `pending` into the open file and reloads it; the bundled timeline first asks
+    /// for a copy. Returns why not, as lines to show.
+    pub(super) fn make_edits(
+        &mut self,
+        ctx: &egui::Context,
+        pending: PendingEdits,
+    ) -> Result<(), Vec<String>> {
+        let Some(document) = &self.document else {
+            return Err(vec!["No timeline is open.".to_owned()]);
+        };
+        let path = match &document.origin {
+            Origin::File(path) => path.clone(),
+            Origin::Bundled => {
+                self.editor.awaiting_copy = Some(Pending::Edits(pending));
+                return Ok(());
+            }
+            Origin::Imported { .. } => {
+                return Err(vec![
+                    "The imported timeline is not saved yet: save it (File → Save imported timeline as…), then edit it."
+                        .to_owned(),
+                ]);
+            }
+        };
+        match edit_file(&path, &pending.edits, document.disk_stamp) {
+            Ok(done) => {
+                let line = done.edited.line;
+                self.editor.history.record(EditStep {
+                    path: path.clone(),
+                    label: pending.label.clone(),
+                    before: done.before,
+                    after: done.edited.text,
+                });
+                let at = line.map_or(String::new(), |line| format!(" at line {line}"));
+                self.after_write(
+                    ctx,
+                    &path,
+                    pending.select,
+                    format!("{}{at} of {}", pending.label, path.display()),
+                );
+                Ok(())
+            }
+            Err(EditFileError::Refused { refusal, .. }) => Err(refusal_lines(&path, &refusal)),
+            Err(error) => Err(vec![error.to_string()]),
+        }
+    }
+
+    /// After writing the open file: remember how it is now, reload it, say what was done.
+    fn after_write(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        select: Option<String>,
+        notice: String,
+    ) {
+        if let Some(document) = &mut self.document {
+            document.disk_stamp = crate::files::stamp(path);
+        }
+        self.editor.select_after_reload = select;
+        self.reload(ctx);
+        self.notice = Some(notice);
+    }
+
+    fn undo_or_redo(&mut self, ctx: &egui::Context, undo: bool) {
+        let Some(path) = self.editable_path() else {
+            return;
+        };
+        let step = if undo {
+            self.editor.history.next_undo(&path)
+        } else {
+            self.editor.history.next_redo(&path)
+        };
+        let Some(step) = step.cloned() else {
+            self.notice = Some(
+                if undo {
+                    "Nothing to undo"
+                } else {
+                    "Nothing to redo"
+                }
+                .into(),
+            );
+            return;
+        };
+        let (expected, new) = if undo {
+            (&step.after, &step.before)
+        } else {
+            (&step.before, &step.after)
+        };
+        match put_text(&path, expected, new) {
+            Ok(()) => {
+                if undo {
+                    self.editor.history.undone();
+                } else {
+                    self.editor.history.redone();
+                }
+                let what = if undo { "Undone" } else { "Redone" };
+                self.after_write(ctx, &path, None, format!("{what}: {}", step.label));
+            }
+            Err(error) => {
+                self.problems = Some(ProblemReport {
+                    title: if undo { "Cannot undo" } else { "Cannot redo" }.to_owned(),
+                    message: "The file was left as it is.".to_owned(),
+                    lines: vec![error.to_string()],
+                });
+            }
+        }
+    }
+
+    fn open_in_editor(&mut self, event: EventIndex) {
+        let Some(path) = self.editable_path() else {
+            self.notice = Some(
+                "This timeline is not a file yet: save a copy (File → Save a copy as…) to open it in an editor"
+                    .to_owned(),
+            );
+            return;
+        };
+        let id = self
+            .document
+            .as_ref()
+            .and_then(|document| document.timeline.event(event))
+            .map(|event| event.id.clone());
+        let line = crate::files::read_bytes(&path, crate::files::MAX_TIMELINE_BYTES)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .zip(id)
+            .and_then(|(text, id)| crate::edit::event_line(&text, &id))
+            .unwrap_or(1);
+        self.notice = Some(match crate::editor_launch::open_at_line(&path, line) {
+            Ok(()) => format!(
+                "Opened {} at line {line}; saved changes show here at once",
+                path.display()
+            ),
+            Err(error) => format!(
+                "Cannot start an editor ({error}); set $VISUAL or $EDITOR to the editor you use"
+            ),
+        });
+    }
+
+    fn save_source_form(&mut self, ctx: &egui::Context, form: SourceForm) {
+        let Some(folder) = self
+            .editable_path()
+            .map(|path| crate::files::folder_of(&path).to_path_buf())
+        else {
+            if matches!(
+                self.document.as_ref().map(|d| &d.origin),
+                Some(Origin::Bundled)
+            ) {
+                self.editor.awaiting_copy = Some(Pending::Source(form));
+                self.editor.source_form = None;
+            } else if let Some(form) = &mut self.editor.source_form {
+                form.refused = vec!["Save the imported timeline first, then add sources.".into()];
+            }
+            return;
+        };
+        let written = match form.write_text(&folder) {
+            Ok(written) => written,
+            Err(message) => {
+                if let Some(form) = &mut self.editor.source_form {
+                    form.refused = vec![message];
+                }
+                return;
+            }
+        };
+        let pending = PendingEdits {
+            edits: vec![Edit::AddSource(form.source(&written.text_file))],
+            label: format!("Added source “{}”", form.title.trim()),
+            select: None,
+        };
+        match self.make_edits(ctx, pending) {
+            Ok(()) => {
+                self.editor.read_source_after_reload = Some(form.id.trim().to_owned());
+                self.editor.source_form = None;
+            }
+            Err(lines) => {
+                written.remove_if_created();
+                let form = self.editor.source_form.get_or_insert(form);
+                form.refused = lines;
+            }
+        }
+    }
+
+    fn ask_copy_path(&mut self) {
+        let started = std::time::Instant::now();
+        let chosen = rfd::FileDialog::new()
+            .set_title("Save a copy of the bundled timeline")
+            .set_file_name("us-nato.ron")
+            .add_filter("Timeline (RON)", &["ron"])
+            .save_file();
+        match chosen {
+            Some(path) => self.emit(super::Command::Edit(EditCommand::SaveCopyTo(path))),
+            None if started.elapsed() < std::time::Duration::from_millis(250) => {
+                self.path_prompt = Some((super::PathPurpose::SaveCopy, "us-nato.ron".into()));
+            }
+            None => {}
+        }
+    }
+
+    /// Saves the bundled timeline as `path`, opens the copy and makes what was waiting.
+    fn save_copy(&mut self, ctx: &egui::Context, path: &Path) {
+        if let Err(error) = crate::bundled::save_copy(path) {
+            self.problems = Some(ProblemReport {
+                title: "Cannot save a copy".to_owned(),
+                message: "No copy was saved; the bundled timeline stays open.".to_owned(),
+                lines: vec![error.to_string()],
+            });
+            return;
+        }
+        self.open(ctx, Origin::File(path.to_path_buf()), true);
+        self.notice = Some(format!("Saved a copy as {}", path.display()));
+        match self.editor.awaiting_copy.take() {
+            Some(Pending::Edits(pending)) => {
+                if let Err(lines) = self.make_edits(ctx, pending) {
+                    self.problems = Some(refused_report(lines));
+                }
+            }
+            Some(Pending::Source(form)) => {
+                self.editor.source_form = Some(form.clone());
+                self.save_source_form(ctx, form);
+            }
+            None => {}
+        }
+    }
+}
+
+/// A refusal as lines: problems as `check` prints them, then what it means.
+fn refusal_lines(path: &Path, refusal: &Refusal) -> Vec<String> {
+    let mut lines: Vec<String> = match refusal {
+        Refusal::Invalid { problems } => problems
+            .iter()
+            .filter(|problem| problem.is_error())
+            .map(|problem| problem.kind.to_string())
+            .collect(),
+        Refusal::Unreadable(problem) => vec![problem.display_in(path).to_string()],
+        _ => Vec::new(),
+    };
+    lines.push(format!("Not saved: {refusal}. The file is unchanged."));
+    lines
+}
+
+fn refused_report(lines: Vec<String>) -> ProblemReport {
+    ProblemReport {
+        title: "Not saved".to_owned(),
+        message: "The file is unchanged.".to_owned(),
+        lines,
+    }
+}
