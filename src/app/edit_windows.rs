@@ -66,6 +66,8 @@ pub fn edit_windows_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Comman
         egui::Window::new("Delete event")
             .collapsible(false)
             .resizable(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 ui.label(format!("Delete “{title}” from the file?"));
                 ui.weak("Other events' links to it go too. Ctrl+Z undoes it.");
@@ -83,6 +85,8 @@ pub fn edit_windows_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Comman
         egui::Window::new("Save a copy to edit")
             .collapsible(false)
             .resizable(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 ui.label(
                     "The bundled timeline is built into the application. Save a copy (with its source texts) and the change is written there.",

@@ -424,7 +424,13 @@ impl App {
         match chosen {
             Some(path) => self.emit(super::Command::Edit(EditCommand::SaveCopyTo(path))),
             None if started.elapsed() < std::time::Duration::from_millis(250) => {
-                self.path_prompt = Some((super::PathPurpose::SaveCopy, "us-nato.ron".into()));
+                let suggested = std::env::current_dir()
+                    .map(|folder| folder.join("us-nato.ron"))
+                    .unwrap_or_else(|_| PathBuf::from("us-nato.ron"));
+                self.path_prompt = Some((
+                    super::PathPurpose::SaveCopy,
+                    suggested.display().to_string(),
+                ));
             }
             None => {}
         }

@@ -26,14 +26,13 @@ pub fn event_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>
         .id(egui::Id::unique("event-form"))
         .open(&mut open)
         .collapsible(false)
+        .resizable(false)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             // The actors wrap and the fields fill this width, so the window keeps its size.
             ui.set_max_width(FORM_WIDTH_PX);
-            egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() * 0.75)
-                .show(ui, |ui| fields_ui(ui, timeline, form, &mut edited));
+            fields_ui(ui, timeline, form, &mut edited);
             if matches!(document.origin, Origin::Bundled) {
                 ui.weak(
                     "The bundled timeline is built into the application: saving first asks where to save a copy, then writes the event there.",
@@ -146,8 +145,9 @@ fn actors_ui(ui: &mut egui::Ui, timeline: &Timeline, edited: &mut EventForm) {
 }
 
 fn quote_ui(ui: &mut egui::Ui, timeline: &Timeline, form: &EventForm, edited: &mut EventForm) {
-    ui.horizontal(|ui| {
-        ui.label("Quote from");
+    let label = ui.horizontal(|ui| {
+        let label = ui.label("Quote");
+        ui.weak("from");
         let chosen = form
             .quote_source
             .as_deref()
@@ -165,13 +165,14 @@ fn quote_ui(ui: &mut egui::Ui, timeline: &Timeline, form: &EventForm, edited: &m
                     );
                 }
             });
+        label
     });
-    let quote = ui.add(
+    ui.add(
         egui::TextEdit::multiline(&mut edited.quote)
             .desired_rows(3)
             .desired_width(f32::INFINITY),
-    );
-    quote.widget_info(|| egui::WidgetInfo::text_edit(true, String::new(), String::new(), "Quote"));
+    )
+    .labelled_by(label.inner.id);
     match &form.quote_check {
         QuoteCheck::Empty => {
             ui.weak("No quote: the event cites its sources only.");

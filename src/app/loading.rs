@@ -234,7 +234,22 @@ impl App {
             && let Some(event) = document.timeline.event_by_id(&id)
         {
             if document.filtered.selection.contains(event) {
-                self.reveal(event);
+                // In view already (as a new event usually is): select it, keep the view.
+                let in_view = document
+                    .prepared
+                    .spans
+                    .get(event.get())
+                    .is_some_and(|span| {
+                        span.solid_start_day >= self.view.start_day
+                            && span.solid_start_day <= self.view.end_day
+                    });
+                if in_view {
+                    self.selected = Some(event);
+                    self.right_tab = RightTab::Details;
+                    self.scroll_to_event(event);
+                } else {
+                    self.reveal(event);
+                }
             } else {
                 let title = document.timeline.event(event).map(|e| e.title.clone());
                 self.selected = None;

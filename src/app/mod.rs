@@ -277,6 +277,18 @@ impl App {
         }
     }
 
+    /// True when the open file is still as it was read or last written here.
+    fn file_unchanged(&self) -> bool {
+        match self.document.as_ref() {
+            Some(Document {
+                origin: Origin::File(path),
+                disk_stamp: Some(stamp),
+                ..
+            }) => crate::files::stamp(path) == Some(*stamp),
+            _ => false,
+        }
+    }
+
     /// Queues a command; it is applied at the end of the frame.
     pub fn emit(&mut self, command: Command) {
         self.commands.push(command);
@@ -298,7 +310,9 @@ impl App {
         self.poll_export();
         if let Some(change) = self.jobs.watch.as_mut().and_then(|watch| watch.poll(&ctx)) {
             match change {
-                watch::FileChange::Modified => self.reload(&ctx),
+                // A file as it was last read (or as an edit here wrote it) needs no reload.
+                watch::FileChange::Modified if !self.file_unchanged() => self.reload(&ctx),
+                watch::FileChange::Modified => {}
                 watch::FileChange::Removed => {
                     if let Some(document) = &self.document {
                         self.notice = Some(format!(

@@ -129,13 +129,14 @@ impl SourceForm {
 
 /// A labelled one-line field; returns true when it changed.
 pub fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> bool {
-    ui.label(label);
-    let response = ui.add(
-        egui::TextEdit::singleline(value)
-            .hint_text(hint)
-            .desired_width(f32::INFINITY),
-    );
-    response.widget_info(|| egui::WidgetInfo::text_edit(true, String::new(), String::new(), label));
+    let label = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     ui.end_row();
     response.changed()
 }
@@ -149,6 +150,7 @@ pub fn source_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command
     egui::Window::new("Add source text")
         .open(&mut open)
         .collapsible(false)
+        .resizable(false)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
@@ -171,15 +173,13 @@ pub fn source_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command
                 field(ui, "Address (URL)", &mut edited.url, "https://…");
             });
             if edited.file.trim().is_empty() {
-                ui.label("Or paste the text:");
-                let response = ui.add(
+                let label = ui.label("Or paste the text:");
+                ui.add(
                     egui::TextEdit::multiline(&mut edited.pasted)
                         .desired_rows(6)
                         .desired_width(f32::INFINITY),
-                );
-                response.widget_info(|| {
-                    egui::WidgetInfo::text_edit(true, String::new(), String::new(), "Pasted text")
-                });
+                )
+                .labelled_by(label.id);
             }
             for line in &form.refused {
                 ui.colored_label(ui.visuals().error_fg_color, line);

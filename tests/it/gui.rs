@@ -19,7 +19,7 @@ fn day(text: &str) -> f64 {
     day_number(NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")) as f64
 }
 
-fn harness() -> Harness<'static, App> {
+pub(crate) fn harness() -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_max_steps(12)
@@ -39,7 +39,11 @@ const DEADLINE: Duration = Duration::from_secs(30);
 /// Steps the window until `done` holds for the app, failing with `condition` in the message
 /// once [`DEADLINE`] has passed. Background threads and the file watcher work in real time,
 /// so a short sleep comes between steps.
-fn wait_until(harness: &mut Harness<'_, App>, condition: &str, done: impl Fn(&App) -> bool) {
+pub(crate) fn wait_until(
+    harness: &mut Harness<'_, App>,
+    condition: &str,
+    done: impl Fn(&App) -> bool,
+) {
     let started = Instant::now();
     while !done(harness.state()) {
         assert!(
@@ -51,7 +55,7 @@ fn wait_until(harness: &mut Harness<'_, App>, condition: &str, done: impl Fn(&Ap
     }
 }
 
-fn event_index(harness: &Harness<'_, App>, id: &str) -> EventIndex {
+pub(crate) fn event_index(harness: &Harness<'_, App>, id: &str) -> EventIndex {
     harness
         .state()
         .document
@@ -61,7 +65,7 @@ fn event_index(harness: &Harness<'_, App>, id: &str) -> EventIndex {
 }
 
 /// Clicks the first widget with this label (an event has one per track it is on).
-fn click_first(harness: &Harness<'_, App>, label: &str) {
+pub(crate) fn click_first(harness: &Harness<'_, App>, label: &str) {
     harness
         .get_all_by_label(label)
         .next()

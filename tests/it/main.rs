@@ -10,6 +10,8 @@ mod fixtures;
 mod folded_time;
 #[cfg(feature = "gui")]
 mod gui;
+#[cfg(feature = "gui")]
+mod gui_editing;
 mod import;
 mod loading;
 #[cfg(feature = "gui")]
