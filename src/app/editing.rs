@@ -29,7 +29,7 @@ pub enum EditCommand {
     /// The form on an existing event.
     EditEvent(EventIndex),
     /// The form as edited (sent whole when it changed).
-    SetForm(EventForm),
+    SetForm(Box<EventForm>),
     SaveForm,
     CloseForm,
     AskDelete(EventIndex),
@@ -39,7 +39,7 @@ pub enum EditCommand {
     Redo,
     OpenInEditor(EventIndex),
     OpenSourceForm,
-    SetSourceForm(SourceForm),
+    SetSourceForm(Box<SourceForm>),
     /// Ask for the source's text file with the native dialog.
     ChooseSourceFile,
     SaveSourceForm,
@@ -97,7 +97,7 @@ impl App {
                 if let Some(document) = &self.document {
                     form.recheck(&document.timeline);
                 }
-                self.editor.form = Some(form);
+                self.editor.form = Some(*form);
             }
             EditCommand::SaveForm => self.save_form(ctx),
             EditCommand::CloseForm => self.editor.form = None,
@@ -131,7 +131,7 @@ impl App {
                 if let Some(document) = &self.document {
                     form.recheck(&document.timeline);
                 }
-                self.editor.source_form = Some(form);
+                self.editor.source_form = Some(*form);
             }
             EditCommand::ChooseSourceFile => {
                 let chosen = rfd::FileDialog::new()

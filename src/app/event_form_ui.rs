@@ -51,7 +51,7 @@ pub fn event_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>
             });
         });
     if edited != *form {
-        commands.push(Command::Edit(EditCommand::SetForm(edited)));
+        commands.push(Command::Edit(EditCommand::SetForm(Box::new(edited))));
     }
     if !open {
         commands.push(Command::Edit(EditCommand::CloseForm));

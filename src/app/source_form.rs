@@ -194,7 +194,7 @@ pub fn source_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command
             });
         });
     if edited != *form {
-        commands.push(Command::Edit(EditCommand::SetSourceForm(edited)));
+        commands.push(Command::Edit(EditCommand::SetSourceForm(Box::new(edited))));
     }
     if !open {
         commands.push(Command::Edit(EditCommand::CloseSourceForm));

@@ -25,7 +25,11 @@ fn article(harness: &Harness<'_, App>) -> SourceIndex {
 }
 
 /// Where character `offset` of the first row of the reader showing `fragment` is on screen.
-fn reader_point(harness: &Harness<'_, App>, fragment: &str, offset: usize) -> egui::Pos2 {
+pub(crate) fn reader_point(
+    harness: &Harness<'_, App>,
+    fragment: &str,
+    offset: usize,
+) -> egui::Pos2 {
     let run = harness
         .get_all_by_role(egui::accesskit::Role::TextRun)
         .find(|run| run.value().is_some_and(|value| value.contains(fragment)))
