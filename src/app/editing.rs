@@ -401,12 +401,12 @@ impl App {
             label: format!("Added source “{}”", form.title.trim()),
             select: None,
         };
+        // Set before the edit: the reload that follows it opens the reader.
+        self.editor.read_source_after_reload = Some(form.id.trim().to_owned());
         match self.make_edits(ctx, pending) {
-            Ok(()) => {
-                self.editor.read_source_after_reload = Some(form.id.trim().to_owned());
-                self.editor.source_form = None;
-            }
+            Ok(()) => self.editor.source_form = None,
             Err(lines) => {
+                self.editor.read_source_after_reload = None;
                 written.remove_if_created();
                 let form = self.editor.source_form.get_or_insert(form);
                 form.refused = lines;

@@ -4,11 +4,9 @@
 use eframe::egui::{self, RichText};
 
 use super::event_form::{EventForm, NewActor, QuoteCheck};
-use super::source_form::field;
+use super::source_form::{FORM_WIDTH_PX, field};
 use super::{App, Command, EditCommand, Origin};
 use crate::model::Timeline;
-
-const FORM_WIDTH_PX: f32 = 580.0;
 
 pub fn event_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) {
     let (Some(form), Some(document)) = (&app.editor.form, &app.document) else {
@@ -27,11 +25,11 @@ pub fn event_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .min_width(FORM_WIDTH_PX)
+        .max_width(FORM_WIDTH_PX)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            // The actors wrap and the fields fill this width, so the window keeps its size.
-            ui.set_max_width(FORM_WIDTH_PX);
             fields_ui(ui, timeline, form, &mut edited);
             if matches!(document.origin, Origin::Bundled) {
                 ui.weak(
@@ -155,7 +153,8 @@ fn quote_ui(ui: &mut egui::Ui, timeline: &Timeline, form: &EventForm, edited: &m
             .map_or("(no source)".to_owned(), |source| source.title.clone());
         egui::ComboBox::from_id_salt("form-quote-source")
             .selected_text(chosen)
-            .width(360.0)
+            .width(400.0)
+            .truncate()
             .show_ui(ui, |ui| {
                 for source in timeline.sources.iter().filter(|s| s.text.is_some()) {
                     ui.selectable_value(

@@ -45,7 +45,6 @@ pub use command::Command;
 pub use document::{Document, Origin};
 pub use editing::EditCommand;
 pub use event_form::{EventForm, QuoteCheck};
-pub use source_reader::SOURCE_TEXT_ID;
 
 use crate::layout::time_map::Folding;
 use crate::layout::time_view::TimeView;

@@ -127,19 +127,25 @@ impl SourceForm {
     }
 }
 
-/// A labelled one-line field; returns true when it changed.
+/// The width of a one-line field of the forms.
+const FIELD_WIDTH_PX: f32 = 420.0;
+
+/// A labelled one-line field in a grid row; returns true when it changed.
 pub fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> bool {
     let label = ui.label(label);
     let response = ui
         .add(
             egui::TextEdit::singleline(value)
                 .hint_text(hint)
-                .desired_width(f32::INFINITY),
+                .desired_width(FIELD_WIDTH_PX),
         )
         .labelled_by(label.id);
     ui.end_row();
     response.changed()
 }
+
+/// The width of the editing forms' windows.
+pub const FORM_WIDTH_PX: f32 = 600.0;
 
 pub fn source_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>) {
     let Some(form) = &app.editor.source_form else {
@@ -151,10 +157,11 @@ pub fn source_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .min_width(FORM_WIDTH_PX)
+        .max_width(FORM_WIDTH_PX)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            ui.set_max_width(540.0);
             ui.label("The text is copied beside the timeline, under sources/, so its passages can be quoted and checked.");
             egui::Grid::new("source-form").num_columns(2).show(ui, |ui| {
                 field(ui, "Text file", &mut edited.file, "/home/me/articles/report.txt");
@@ -172,15 +179,15 @@ pub fn source_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command
                 field(ui, "Published (EDTF)", &mut edited.published, "2020-09-03");
                 field(ui, "Address (URL)", &mut edited.url, "https://…");
             });
-            if edited.file.trim().is_empty() {
-                let label = ui.label("Or paste the text:");
-                ui.add(
-                    egui::TextEdit::multiline(&mut edited.pasted)
-                        .desired_rows(6)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            }
+            // Kept in place (disabled) when a file is chosen, so the window does not jump.
+            let label = ui.label("Or paste the text:");
+            ui.add_enabled(
+                edited.file.trim().is_empty(),
+                egui::TextEdit::multiline(&mut edited.pasted)
+                    .desired_rows(6)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
             for line in &form.refused {
                 ui.colored_label(ui.visuals().error_fg_color, line);
             }

@@ -315,3 +315,40 @@ fn editing_a_title_and_deleting_an_event_change_only_their_lines() {
     }
     assert_eq!(std::fs::read_to_string(&copy).expect("read"), before);
 }
+
+#[test]
+fn an_added_source_text_is_copied_beside_the_timeline_and_opens_in_the_reader() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let copy = folder.path().join("t.ron");
+    alliance_timeline::bundled::save_copy(&copy).expect("a copy");
+    let article = folder.path().join("report.md");
+    std::fs::write(&article, "NATO leaders met in Brussels.\n").expect("written");
+    let mut harness = harness();
+    harness.state_mut().emit(Command::OpenPath(copy.clone()));
+    harness.run_steps(3);
+    harness
+        .state_mut()
+        .emit(Command::Edit(EditCommand::OpenSourceForm));
+    harness.run_steps(3);
+    type_into(&mut harness, "Text file", &article.display().to_string());
+    type_into(&mut harness, "Title", "Summit report");
+    type_into(&mut harness, "Publisher", "Example Press");
+    type_into(&mut harness, "Published (EDTF)", "2018-07-12");
+    harness.get_by_label("Add source").click();
+    wait_until(&mut harness, "the reader shows the new source", |app| {
+        app.reader.as_ref().is_some_and(|reader| {
+            app.document
+                .as_ref()
+                .and_then(|d| d.timeline.source(reader.source))
+                .is_some_and(|source| source.id == "summit-report")
+        })
+    });
+    let copied = folder.path().join("sources/summit-report.md");
+    assert_eq!(
+        std::fs::read_to_string(copied).expect("the copied text"),
+        "NATO leaders met in Brussels.\n"
+    );
+    assert!(std::fs::read_to_string(&copy).expect("read").contains(
+        "Source(id: \"summit-report\", title: \"Summit report\", publisher: \"Example Press\", published: \"2018-07-12\", text_file: \"sources/summit-report.md\"),"
+    ));
+}
