@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::event_form::{EventForm, NewActor, QuoteCheck};
-use super::source_form::{FORM_WIDTH_PX, field};
+use super::source_form::{FORM_WIDTH_PX, field, form_footer};
 use super::{App, Command, EditCommand, Origin};
 use crate::model::Timeline;
 
@@ -36,17 +36,13 @@ pub fn event_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command>
                     "The bundled timeline is built into the application: saving first asks where to save a copy, then writes the event there.",
                 );
             }
-            for line in &form.refused {
-                ui.colored_label(ui.visuals().error_fg_color, line);
-            }
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    commands.push(Command::Edit(EditCommand::SaveForm));
-                }
-                if ui.button("Cancel").clicked() {
-                    commands.push(Command::Edit(EditCommand::CloseForm));
-                }
-            });
+            form_footer(
+                ui,
+                &form.refused,
+                ("Save", EditCommand::SaveForm),
+                EditCommand::CloseForm,
+                commands,
+            );
         });
     if edited != *form {
         commands.push(Command::Edit(EditCommand::SetForm(Box::new(edited))));

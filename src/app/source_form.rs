@@ -144,6 +144,27 @@ pub fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> 
     response.changed()
 }
 
+/// The end of a form: why the last save was refused, then its save and cancel buttons.
+pub fn form_footer(
+    ui: &mut egui::Ui,
+    refused: &[String],
+    (save_label, save): (&str, EditCommand),
+    cancel: EditCommand,
+    commands: &mut Vec<Command>,
+) {
+    for line in refused {
+        ui.colored_label(ui.visuals().error_fg_color, line);
+    }
+    ui.horizontal(|ui| {
+        if ui.button(save_label).clicked() {
+            commands.push(Command::Edit(save));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::Edit(cancel));
+        }
+    });
+}
+
 /// The width of the editing forms' windows.
 pub const FORM_WIDTH_PX: f32 = 600.0;
 
@@ -188,17 +209,13 @@ pub fn source_form_ui(ctx: &egui::Context, app: &App, commands: &mut Vec<Command
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-            for line in &form.refused {
-                ui.colored_label(ui.visuals().error_fg_color, line);
-            }
-            ui.horizontal(|ui| {
-                if ui.button("Add source").clicked() {
-                    commands.push(Command::Edit(EditCommand::SaveSourceForm));
-                }
-                if ui.button("Cancel").clicked() {
-                    commands.push(Command::Edit(EditCommand::CloseSourceForm));
-                }
-            });
+            form_footer(
+                ui,
+                &form.refused,
+                ("Add source", EditCommand::SaveSourceForm),
+                EditCommand::CloseSourceForm,
+                commands,
+            );
         });
     if edited != *form {
         commands.push(Command::Edit(EditCommand::SetSourceForm(Box::new(edited))));

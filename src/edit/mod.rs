@@ -208,30 +208,21 @@ const EVENT_FIELDS: [&str; 8] = [
 
 fn apply_one(text: &str, timeline: &RawTimeline, edit: &Edit) -> Result<String, Refusal> {
     match edit {
-        Edit::AddEvent(event) => {
-            let index = insertion_index(&timeline.events, event);
-            let spans = Spans::of(text);
-            let splice = splice::insert_element(text, &spans, "events", index, &|style| {
-                ron_text::event(event, style)
-            });
-            Ok(splice.apply(text))
-        }
-        Edit::AddActor(actor) => {
-            let spans = Spans::of(text);
-            let index = timeline.actors.len();
-            let splice = splice::insert_element(text, &spans, "actors", index, &|style| {
-                ron_text::actor(actor, style)
-            });
-            Ok(splice.apply(text))
-        }
-        Edit::AddSource(source) => {
-            let spans = Spans::of(text);
-            let index = timeline.sources.len();
-            let splice = splice::insert_element(text, &spans, "sources", index, &|style| {
-                ron_text::source(source, style)
-            });
-            Ok(splice.apply(text))
-        }
+        Edit::AddEvent(event) => Ok(inserted(
+            text,
+            "events",
+            insertion_index(&timeline.events, event),
+            &|style| ron_text::event(event, style),
+        )),
+        Edit::AddActor(actor) => Ok(inserted(text, "actors", timeline.actors.len(), &|style| {
+            ron_text::actor(actor, style)
+        })),
+        Edit::AddSource(source) => Ok(inserted(
+            text,
+            "sources",
+            timeline.sources.len(),
+            &|style| ron_text::source(source, style),
+        )),
         Edit::ChangeEvent { id, event } => {
             let index = event_index(timeline, id)?;
             change_event(text, index, &timeline.events[index], event)
@@ -241,6 +232,12 @@ fn apply_one(text: &str, timeline: &RawTimeline, edit: &Edit) -> Result<String, 
             delete_event(text, timeline, index)
         }
     }
+}
+
+/// `text` with a record written by `write` inserted as element `index` of the root's `list`.
+fn inserted(text: &str, list: &str, index: usize, write: &dyn Fn(&Style) -> String) -> String {
+    let spans = Spans::of(text);
+    splice::insert_element(text, &spans, list, index, write).apply(text)
 }
 
 fn event_index(timeline: &RawTimeline, id: &str) -> Result<usize, Refusal> {

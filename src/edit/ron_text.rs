@@ -134,11 +134,7 @@ pub fn event_field(
 pub fn event(event: &RawEvent, style: &Style) -> String {
     let field_indent = format!("{}{}", style.indent, style.unit);
     let fields = event_fields(event, style, &field_indent);
-    record(
-        name_if(style.struct_names, "Event"),
-        &fields,
-        (!style.one_line).then_some((style.indent.as_str(), field_indent.as_str())),
-    )
+    styled_record("Event", &fields, style)
 }
 
 pub fn actor(actor: &RawActor, style: &Style) -> String {
@@ -146,12 +142,7 @@ pub fn actor(actor: &RawActor, style: &Style) -> String {
     optional(&mut fields, "group", actor.group.as_ref());
     optional(&mut fields, "description", actor.description.as_ref());
     optional(&mut fields, "color", actor.color.as_ref());
-    let field_indent = format!("{}{}", style.indent, style.unit);
-    record(
-        name_if(style.struct_names, "Actor"),
-        &fields,
-        (!style.one_line).then_some((style.indent.as_str(), field_indent.as_str())),
-    )
+    styled_record("Actor", &fields, style)
 }
 
 pub fn source(source: &RawSource, style: &Style) -> String {
@@ -161,16 +152,21 @@ pub fn source(source: &RawSource, style: &Style) -> String {
     optional(&mut fields, "published", source.published.as_ref());
     optional(&mut fields, "url", source.url.as_ref());
     optional(&mut fields, "text_file", source.text_file.as_ref());
-    let field_indent = format!("{}{}", style.indent, style.unit);
-    record(
-        name_if(style.struct_names, "Source"),
-        &fields,
-        (!style.one_line).then_some((style.indent.as_str(), field_indent.as_str())),
-    )
+    styled_record("Source", &fields, style)
 }
 
 fn name_if(struct_names: bool, name: &'static str) -> &'static str {
     if struct_names { name } else { "" }
+}
+
+/// A record of `fields` written in `style`: named or not, on one line or one field a line.
+fn styled_record(name: &'static str, fields: &[Field], style: &Style) -> String {
+    let field_indent = format!("{}{}", style.indent, style.unit);
+    record(
+        name_if(style.struct_names, name),
+        fields,
+        (!style.one_line).then_some((style.indent.as_str(), field_indent.as_str())),
+    )
 }
 
 /// `Name(a: 1, b: 2)` on one line, or with `lines = (indent, field_indent)` one field a line

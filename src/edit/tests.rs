@@ -37,6 +37,12 @@ fn only_inserted(original: &str, edited: &str, block: &str) -> bool {
     edited.matches(block).count() == 1 && edited.replacen(block, "", 1) == original
 }
 
+/// `text` with the event of the same id replaced by `event`.
+fn changed(text: &str, event: RawEvent) -> Edited {
+    let id = event.id.clone();
+    apply(text, &[Edit::ChangeEvent { id, event }], &no_texts()).expect("the edit is made")
+}
+
 const SPACED: &str = r##"// A file in its own style: two-space indent, no struct names, raw strings.
 (
   title: r#"A "raw" title"#,
@@ -138,15 +144,7 @@ fn changing_a_title_rewrites_that_value_only() {
     let mut late = event("late", "2020-05-01", &["b"]);
     late.title = "Late, \"quoted\"".to_owned();
     late.related = vec!["early".to_owned()];
-    let edited = apply(
-        SPACED,
-        &[Edit::ChangeEvent {
-            id: "late".to_owned(),
-            event: late,
-        }],
-        &no_texts(),
-    )
-    .expect("the edit is made");
+    let edited = changed(SPACED, late);
     assert_eq!(
         edited.text,
         SPACED.replace("title:   \"Late\",", "title:   \"Late, \\\"quoted\\\"\",")
@@ -158,15 +156,7 @@ fn a_missing_field_is_added_after_the_last_and_a_cleared_one_removed() {
     let mut early = event("early", "1950", &["a"]);
     early.title = "Early".to_owned();
     early.summary = Some("Now with a summary.".to_owned());
-    let edited = apply(
-        SPACED,
-        &[Edit::ChangeEvent {
-            id: "early".to_owned(),
-            event: early,
-        }],
-        &no_texts(),
-    )
-    .expect("the edit is made");
+    let edited = changed(SPACED, early);
     assert!(only_inserted(
         SPACED,
         &edited.text,
@@ -175,15 +165,7 @@ fn a_missing_field_is_added_after_the_last_and_a_cleared_one_removed() {
 
     let mut late = event("late", "2020-05-01", &["b"]);
     late.title = "Late".to_owned();
-    let cleared = apply(
-        SPACED,
-        &[Edit::ChangeEvent {
-            id: "late".to_owned(),
-            event: late,
-        }],
-        &no_texts(),
-    )
-    .expect("the edit is made");
+    let cleared = changed(SPACED, late);
     assert_eq!(
         cleared.text,
         SPACED.replace("      related: [\"early\"],\n", "")
