@@ -23,10 +23,16 @@ impl Splice {
         }
     }
 
+    /// `text` with the change made; new lines end as the file's do (`\r\n` in a file that
+    /// uses them).
     pub fn apply(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + self.with.len());
         out.push_str(&text[..self.start]);
-        out.push_str(&self.with);
+        if text.contains("\r\n") {
+            out.push_str(&self.with.replace('\n', "\r\n"));
+        } else {
+            out.push_str(&self.with);
+        }
         out.push_str(&text[self.end..]);
         out
     }

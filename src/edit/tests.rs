@@ -125,6 +125,31 @@ fn events_first_and_last_and_into_a_file_without_events() {
 }
 
 #[test]
+fn a_file_with_windows_line_endings_keeps_them() {
+    let crlf = SPACED.replace('\n', "\r\n");
+    let edited = apply(
+        &crlf,
+        &[Edit::AddEvent(event("middle", "1999", &["a"]))],
+        &no_texts(),
+    )
+    .expect("the edit is made");
+    assert_eq!(
+        edited.text.matches('\n').count(),
+        edited.text.matches("\r\n").count()
+    );
+    assert!(keeps_every_line(&crlf, &edited.text));
+    let deleted = apply(
+        &edited.text,
+        &[Edit::DeleteEvent {
+            id: "middle".to_owned(),
+        }],
+        &no_texts(),
+    )
+    .expect("the edit is made");
+    assert_eq!(deleted.text, crlf);
+}
+
+#[test]
 fn one_line_records_get_a_one_line_neighbour() {
     let text = "Timeline(title: \"T\", actors: [Actor(id: \"a\", name: \"A\")], events: [Event(id: \"x\", title: \"X\", when: \"2000\", actors: [\"a\"])])";
     let edited = apply(
@@ -354,6 +379,9 @@ proptest! {
         prop_assert!(added.is_ok(), "{added:?}");
         let added = added.expect("checked");
         prop_assert!(keeps_every_line(SPACED, &added.text));
+        // Deleting it again gives back the file byte for byte.
+        let removed = apply(&added.text, &[Edit::DeleteEvent { id: "random".to_owned() }], &no_texts());
+        prop_assert_eq!(removed.map(|edited| edited.text).ok(), Some(SPACED.to_owned()));
 
         let id = ["early", "late"][which];
         let timeline = parse::parse(&added.text).expect("it parses");
