@@ -31,4 +31,5 @@ pub mod search_index;
 pub mod story;
 pub mod style;
 pub mod synthetic;
+pub mod timing;
 pub mod view;

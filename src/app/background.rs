@@ -98,6 +98,7 @@ pub fn prepare(
         &preparation.collapsed,
     );
     document.disk_stamp = disk_stamp;
+    crate::timing::mark("derived (title widths, lanes, overview)");
     Ok(document)
 }
 
@@ -120,7 +121,11 @@ fn read_and_check(path: &Path, progress: &Progress) -> Result<Checked, Failure> 
         return Err(Failure::Cancelled);
     }
     progress.phase.store(1, Ordering::Relaxed);
-    crate::load::load_read(path, read).map_err(|error| Failure::Problems(vec![error.to_string()]))
+    crate::timing::mark("read");
+    let checked = crate::load::load_read(path, read)
+        .map_err(|error| Failure::Problems(vec![error.to_string()]));
+    crate::timing::mark("parsed and checked");
+    checked
 }
 
 /// Why a load was started, to know what to do with its result.

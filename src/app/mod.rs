@@ -368,6 +368,9 @@ impl App {
         source_form::source_form_ui(&ctx, self, &mut commands);
         edit_windows::edit_windows_ui(&ctx, self, &mut commands);
 
+        if self.document.is_some() {
+            crate::timing::mark_once("first frame with the timeline");
+        }
         for command in commands
             .into_iter()
             .chain(std::mem::take(&mut self.commands))

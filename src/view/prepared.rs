@@ -23,14 +23,11 @@ pub enum TitleWidths {
 impl TitleWidths {
     /// Measures every title of `timeline`.
     pub fn measured(timeline: &Timeline) -> TitleWidths {
-        let measure = TextMeasure::new();
-        TitleWidths::Measured(
-            timeline
-                .events
-                .iter()
-                .map(|event| measure.width_px(&event.title, TITLE_TEXT_PX as f32, Weight::Regular))
-                .collect(),
-        )
+        TitleWidths::Measured(TextMeasure::new().widths_px(
+            timeline.events.iter().map(|event| event.title.as_str()),
+            TITLE_TEXT_PX as f32,
+            Weight::Regular,
+        ))
     }
 
     pub fn width_px(&self, timeline: &Timeline, event: EventIndex) -> f64 {
