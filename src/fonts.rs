@@ -2,8 +2,8 @@
 //! used by the window and the export alike, and text measurement from their glyph advances
 //! for places without a GUI (the export, the command line).
 
-use skrifa::instance::{LocationRef, Size};
 use skrifa::charmap::Charmap;
+use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
 

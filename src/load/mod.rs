@@ -10,6 +10,7 @@ pub mod parse;
 pub mod problem;
 pub mod quote;
 pub mod sourcing;
+pub mod split;
 pub(crate) mod suggest;
 pub mod texts;
 pub mod validate;

@@ -4,7 +4,7 @@
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
-use super::format::RawTimeline;
+use super::format::{RawEvent, RawTimeline};
 use super::problem::{Position, Problem, ProblemKind, Suggestion};
 use super::suggest::closest;
 
@@ -28,13 +28,89 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Problem>> {
     })
 }
 
-/// Parses RON text into the raw format.
-pub fn parse(text: &str) -> Result<RawTimeline, Box<Problem>> {
+/// From this size, a timeline's events are parsed on several threads.
+pub const PARALLEL_FROM_BYTES: usize = 4 << 20;
+
+/// About this much text makes one run of events for a thread to parse: small enough that
+/// the threads share the work evenly and each run's copy stays small.
+const RUN_BYTES: usize = 4 << 20;
+
+fn options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(NESTING_LIMIT)
+}
+
+/// Parses RON text into the raw format: a large text's events on several threads (the
+/// same records as a serial parse), anything else, and anything with a problem, whole.
+pub fn parse(text: &str) -> Result<RawTimeline, Box<Problem>> {
+    if text.len() >= PARALLEL_FROM_BYTES {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let runs = (text.len() / RUN_BYTES).max(threads);
+        if threads > 1
+            && let Some(raw) = parse_in_parallel(text, runs, threads)
+        {
+            return Ok(raw);
+        }
+    }
+    parse_whole(text)
+}
+
+/// Parses the whole text at once; its errors carry their line and column.
+pub fn parse_whole(text: &str) -> Result<RawTimeline, Box<Problem>> {
+    options()
         .from_str::<RawTimeline>(text)
         .map_err(|error| Box::new(problem_of(text, error)))
+}
+
+/// Parses the root without its events, and the events in `runs` runs on `threads` threads,
+/// then puts them together in order. `None` whenever anything does not parse (or the text
+/// cannot be split), so that the whole text is parsed and its problem reported at its place:
+/// the records are those of [`parse_whole`], or there are none.
+pub fn parse_in_parallel(text: &str, runs: usize, threads: usize) -> Option<RawTimeline> {
+    let list = super::split::events_list(text)?;
+    let runs = super::split::runs(&list, runs);
+    let mut head = String::with_capacity(text.len() - list.items.len());
+    head.push_str(&text[..list.items.start]);
+    head.push_str(&text[list.items.end..]);
+    let next_run = std::sync::atomic::AtomicUsize::new(0);
+    let parse_runs = || {
+        let mut parsed: Vec<(usize, Vec<RawEvent>)> = Vec::new();
+        let mut wrapped = String::new();
+        loop {
+            let index = next_run.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(run) = runs.get(index) else {
+                return Some(parsed);
+            };
+            wrapped.clear();
+            wrapped.push('[');
+            wrapped.push_str(&text[run.clone()]);
+            wrapped.push(']');
+            parsed.push((index, options().from_str::<Vec<RawEvent>>(&wrapped).ok()?));
+        }
+    };
+    let (head, parsed) = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.max(1))
+            .map(|_| scope.spawn(parse_runs))
+            .collect();
+        let head = options().from_str::<RawTimeline>(&head).ok();
+        let parsed: Option<Vec<_>> = workers
+            .into_iter()
+            .map(|worker| worker.join().ok().flatten())
+            .collect();
+        (head, parsed)
+    });
+    let mut timeline = head?;
+    let mut parsed: Vec<(usize, Vec<RawEvent>)> = parsed?.into_iter().flatten().collect();
+    parsed.sort_by_key(|(index, _)| *index);
+    if !timeline.events.is_empty() || parsed.len() != runs.len() {
+        return None;
+    }
+    timeline.events = Vec::with_capacity(parsed.iter().map(|(_, events)| events.len()).sum());
+    for (_, events) in parsed {
+        timeline.events.extend(events);
+    }
+    Some(timeline)
 }
 
 fn position_at_end(text: &str) -> Position {

@@ -16,4 +16,5 @@ mod import;
 mod loading;
 #[cfg(feature = "gui")]
 mod one_drawing;
+mod parallel_parse;
 mod robustness;
