@@ -71,7 +71,9 @@ impl App {
                 self.jobs.loading = None;
                 self.finish(ctx, origin, purpose, result);
             }
-            None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            // A few updates a second: painting (software rendering included) takes CPU the
+            // load needs.
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(250)),
         }
     }
 

@@ -39,11 +39,9 @@ impl App {
             }
             if let Some((status, fraction)) = self.loading_status() {
                 ui.separator();
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .desired_width(160.0)
-                        .animate(true),
-                );
+                // Not animated: an animated bar repaints every frame, and painting (software
+                // rendering above all) takes the cores the load needs.
+                ui.add(egui::ProgressBar::new(fraction).desired_width(160.0));
                 ui.label(status);
                 if ui.button("Cancel").clicked() {
                     self.cancel_loading();
