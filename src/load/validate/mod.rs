@@ -39,8 +39,11 @@ use references::SUGGESTION_COMPARISONS;
 ///
 /// `text` is what `raw` was parsed from; positions are looked up in it only when there is a
 /// problem to place, so a sound file costs no second walk.
+///
+/// The titles, tags and summaries of sound events are moved out of `raw` into the timeline;
+/// ids, excerpts and everything else stay.
 pub fn validate(
-    raw: &RawTimeline,
+    raw: &mut RawTimeline,
     text: &str,
     texts: &dyn SourceTexts,
 ) -> (Option<Timeline>, Vec<Problem>) {
@@ -93,7 +96,7 @@ impl Validator<'_> {
     }
 
     /// Every record checked in file order, ids first so that any record may name any other.
-    fn timeline(&mut self, raw: &RawTimeline, texts: &dyn SourceTexts) -> Timeline {
+    fn timeline(&mut self, raw: &mut RawTimeline, texts: &dyn SourceTexts) -> Timeline {
         self.require_text("title", "the timeline", "title", &raw.title);
         self.register_ids(raw);
 
@@ -118,6 +121,15 @@ impl Validator<'_> {
             .filter_map(|(i, period)| self.period(i, period))
             .collect();
 
+        // Sound events first: their texts are moved, not copied.
+        let sound: Vec<Option<Event>> = raw
+            .events
+            .iter_mut()
+            .enumerate()
+            .map(|(i, event)| self.take_sound_event(i, event))
+            .collect();
+        let raw: &RawTimeline = raw;
+
         // Folded once per source, not once per quote: a source may be quoted thousands of times.
         let folded_texts: Vec<Option<FoldedText>> = sources
             .iter()
@@ -131,7 +143,8 @@ impl Validator<'_> {
             .events
             .iter()
             .enumerate()
-            .filter_map(|(i, event)| self.event(i, event, &citable))
+            .zip(sound)
+            .filter_map(|((i, event), sound)| sound.or_else(|| self.event(i, event, &citable)))
             .collect();
 
         self.warn_unused(raw, &events);
