@@ -145,6 +145,9 @@ pub fn source_reader_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Command
                     .find(|quote| Some(**quote) != emphasis)
                     .or(segment.quoted_by.first())
                     .copied();
+                // The text keeps no caret after a plain click: the arrow keys go back to
+                // stepping through events.
+                response.surrender_focus();
                 if let Some((event, excerpt)) = chosen {
                     commands.push(Command::Reveal(event));
                     commands.push(Command::ReadSource {

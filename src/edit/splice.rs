@@ -78,6 +78,16 @@ fn through_line_end(text: &str, at: usize) -> Option<usize> {
     Some((at + line.len() + 1).min(text.len()))
 }
 
+/// True when `before` (text up to the start of a line) ends with a line of only spaces.
+fn previous_line_is_blank(before: &str) -> bool {
+    let Some(without_newline) = before.strip_suffix('\n') else {
+        return false;
+    };
+    without_newline
+        .rsplit_once('\n')
+        .is_some_and(|(_, line)| line.trim().is_empty())
+}
+
 fn has_blank_line(gap: &str) -> bool {
     let mut lines = gap.split('\n');
     lines.next();
@@ -162,7 +172,7 @@ pub fn insert_element(
     let record = write(&style);
     if style.one_line && indent_before(text, element(0).map_or(0, |e| e.start)).is_none() {
         // The elements share a line: `[A(…), B(…)]`.
-        return inline_insert(text, spans, path, index, count, &record);
+        return inline_insert(spans, path, index, count, &record);
     }
     match index.checked_sub(1).and_then(element) {
         Some(before) => match comma_after(text, before.end) {
@@ -179,14 +189,7 @@ pub fn insert_element(
     }
 }
 
-fn inline_insert(
-    text: &str,
-    spans: &Spans,
-    path: &str,
-    index: usize,
-    count: usize,
-    record: &str,
-) -> Splice {
+fn inline_insert(spans: &Spans, path: &str, index: usize, count: usize, record: &str) -> Splice {
     if index < count
         && let Some(after) = spans.get(&format!("{path}[{index}]"))
     {
@@ -195,7 +198,6 @@ fn inline_insert(
     let last = spans
         .get(&format!("{path}[{}]", count - 1))
         .map_or(0, |e| e.end);
-    let _ = text;
     Splice::insert(last, format!(", {record}"))
 }
 
@@ -276,8 +278,7 @@ pub fn delete_element(text: &str, spans: &Spans, path: &str, index: usize) -> Op
         // Keep the list's blank-line rhythm: a blank line on both sides becomes one.
         let before = &text[..start];
         let after = &text[line_end..];
-        let blank_before =
-            before.ends_with("\n\n") || before.trim_end_matches([' ', '\t']).ends_with("\n\n");
+        let blank_before = previous_line_is_blank(before);
         let blank_line_after = after
             .split('\n')
             .next()
@@ -412,6 +413,14 @@ pub fn field_indent(text: &str, spans: &Spans, record_path: &str) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_previous_line_is_told_from_a_full_one() {
+        assert!(previous_line_is_blank("a,\n\n"));
+        assert!(previous_line_is_blank("a,\r\n  \r\n"));
+        assert!(!previous_line_is_blank("a,\n    b,\n"));
+        assert!(!previous_line_is_blank(""));
+    }
 
     #[test]
     fn blank_lines_are_found_between_records_only() {
