@@ -4,6 +4,7 @@
 mod apply;
 mod background;
 mod command;
+mod crash_screen;
 mod details;
 mod document;
 mod edit_history;
@@ -26,6 +27,7 @@ mod overview;
 mod paint;
 mod presentation;
 mod reader_text;
+mod settings;
 mod shortcuts;
 mod source_form;
 mod source_reader;
@@ -35,21 +37,19 @@ mod timeline_view;
 mod watch;
 mod window;
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use eframe::egui;
-use serde::{Deserialize, Serialize};
 
 pub use command::Command;
 pub use document::{Document, Origin};
 pub use editing::EditCommand;
 pub use event_form::{EventForm, QuoteCheck};
+pub use settings::Settings;
 
 use crate::layout::time_map::Folding;
 use crate::layout::time_view::TimeView;
 use crate::model::{EventIndex, SourceIndex};
-use crate::query::Filter;
 
 /// Where the plot is asked to move.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,37 +65,6 @@ struct FrameRequests {
     /// Move the plot.
     view: Option<ViewRequest>,
     focus_search: bool,
-}
-
-/// What is kept between runs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// The last timeline file opened; `None` for the bundled timeline.
-    pub last_file: Option<PathBuf>,
-    pub recent_files: Vec<PathBuf>,
-    pub filter: Filter,
-    pub view: Option<TimeView>,
-    pub collapsed_groups: BTreeSet<String>,
-    pub dark_mode: bool,
-    pub show_filters: bool,
-    /// Fold long stretches of time without shown events.
-    pub fold_empty_time: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            last_file: None,
-            recent_files: Vec::new(),
-            filter: Filter::default(),
-            view: None,
-            collapsed_groups: BTreeSet::new(),
-            dark_mode: false,
-            show_filters: true,
-            fold_empty_time: true,
-        }
-    }
 }
 
 /// Which tab the right-hand panel shows.
@@ -410,7 +379,7 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if let Some(report) = &self.crash_report {
-            crash_ui(ui, report.as_deref());
+            crash_screen::crash_ui(ui, report.as_deref());
             return;
         }
         // A bug must not make the window vanish: say what happened and where the report is.
@@ -424,27 +393,6 @@ impl eframe::App for App {
         self.settings.view = Some(self.view);
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
-}
-
-/// The window after a caught panic.
-fn crash_ui(ui: &mut egui::Ui, report: Option<&std::path::Path>) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("Alliance Timeline ran into a bug and stopped drawing the timeline.");
-        ui.label("Your timeline files are untouched: the application never writes them.");
-        match report {
-            Some(path) => {
-                ui.label("A crash report was written to:");
-                ui.code(path.display().to_string());
-            }
-            None => {
-                ui.label("No crash report could be written.");
-            }
-        }
-        ui.label("Please close the window and start the application again.");
-        if ui.button("Close").clicked() {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    });
 }
 
 /// A wake for background jobs: the window draws again when their result is ready.
