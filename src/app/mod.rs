@@ -9,6 +9,7 @@ mod details;
 mod document;
 mod edit_history;
 mod edit_windows;
+mod edit_writes;
 mod editing;
 mod event_form;
 mod event_form_ui;
