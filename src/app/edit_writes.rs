@@ -42,7 +42,7 @@ impl App {
             }
             Origin::Imported { .. } => {
                 return Err(vec![
-                    "The imported timeline is not saved yet: save it (File → Save imported timeline as…), then edit it."
+                    "The imported timeline is not saved yet: save it (File → Save imported timeline as .ron…), then edit it."
                         .to_owned(),
                 ]);
             }

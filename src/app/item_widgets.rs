@@ -68,7 +68,6 @@ pub(super) fn item_widgets(
             }
             ItemKind::Cluster { .. } => {
                 let (first_day, last_day) = (item.first_day, item.last_day);
-                let events = cluster_events(&document.filtered.rows, item);
                 // Written out only when asked for: a zoomed-out view shows a thousand clusters.
                 let label = || {
                     format!(
@@ -86,6 +85,8 @@ pub(super) fn item_widgets(
                     )));
                 }
                 response.on_hover_ui(|ui| {
+                    // Gathered only for the cluster under the pointer: one may hold thousands.
+                    let events = cluster_events(&document.filtered.rows, item);
                     ui.label(egui::RichText::new(label()).strong());
                     for event in events.iter().take(12) {
                         if let Some(event) = document.timeline.event(*event) {
