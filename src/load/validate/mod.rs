@@ -121,13 +121,28 @@ impl Validator<'_> {
             .filter_map(|(i, period)| self.period(i, period))
             .collect();
 
-        // Sound events first: their texts are moved, not copied.
-        let sound: Vec<Option<Event>> = raw
-            .events
-            .iter_mut()
-            .enumerate()
-            .map(|(i, event)| self.take_sound_event(i, event))
-            .collect();
+        // Sound events first, their texts moved, not copied, straight into the events (most
+        // large files have nothing to report); from the first that needs the full check on,
+        // each is kept aside until the sources are known.
+        let mut events: Vec<Event> = Vec::with_capacity(raw.events.len());
+        let mut first_to_check = None;
+        for (i, event) in raw.events.iter_mut().enumerate() {
+            match self.take_sound_event(i, event) {
+                Some(sound) => events.push(sound),
+                None => {
+                    first_to_check = Some(i);
+                    break;
+                }
+            }
+        }
+        let rest: Vec<Option<Event>> = match first_to_check {
+            Some(first) => raw.events[first..]
+                .iter_mut()
+                .enumerate()
+                .map(|(j, event)| self.take_sound_event(first + j, event))
+                .collect(),
+            None => Vec::new(),
+        };
         let raw: &RawTimeline = raw;
 
         // Folded once per source, not once per quote: a source may be quoted thousands of times.
@@ -139,13 +154,13 @@ impl Validator<'_> {
             timeline: raw,
             folded_texts: &folded_texts,
         };
-        let events: Vec<Event> = raw
-            .events
-            .iter()
-            .enumerate()
-            .zip(sound)
-            .filter_map(|((i, event), sound)| sound.or_else(|| self.event(i, event, &citable)))
-            .collect();
+        if let Some(first) = first_to_check {
+            for ((i, event), sound) in raw.events.iter().enumerate().skip(first).zip(rest) {
+                if let Some(event) = sound.or_else(|| self.event(i, event, &citable)) {
+                    events.push(event);
+                }
+            }
+        }
 
         self.warn_unused(raw, &events);
         let events = sorted_by_time(events);
