@@ -138,7 +138,7 @@ fn load_bytes_with(bytes: &[u8], texts: &dyn SourceTexts, sourced: Sourced) -> C
         Ok(text) => text,
         Err(problem) => return Checked::fault(*problem),
     };
-    let mut raw = match parse::parse(text) {
+    let raw = match parse::parse(text) {
         Ok(raw) => raw,
         Err(problem) => return Checked::fault(*problem),
     };
@@ -147,7 +147,7 @@ fn load_bytes_with(bytes: &[u8], texts: &dyn SourceTexts, sourced: Sourced) -> C
         actors: raw.actors.len(),
         sources: raw.sources.len(),
     };
-    let (timeline, mut problems) = validate::validate(&mut raw, text, texts);
+    let (timeline, mut problems) = validate::validate(&raw, text, texts);
     let sourcing = (sourced == Sourced::Yes).then(|| sourcing::sourcing(&raw, text));
     if let Some(sourcing) = &sourcing {
         problems.extend(sourcing.problems.iter().cloned());

@@ -39,11 +39,8 @@ use references::SUGGESTION_COMPARISONS;
 ///
 /// `text` is what `raw` was parsed from; positions are looked up in it only when there is a
 /// problem to place, so a sound file costs no second walk.
-///
-/// The titles, tags and summaries of sound events are moved out of `raw` into the timeline;
-/// ids, excerpts and everything else stay.
 pub fn validate(
-    raw: &mut RawTimeline,
+    raw: &RawTimeline,
     text: &str,
     texts: &dyn SourceTexts,
 ) -> (Option<Timeline>, Vec<Problem>) {
@@ -96,7 +93,7 @@ impl Validator<'_> {
     }
 
     /// Every record checked in file order, ids first so that any record may name any other.
-    fn timeline(&mut self, raw: &mut RawTimeline, texts: &dyn SourceTexts) -> Timeline {
+    fn timeline(&mut self, raw: &RawTimeline, texts: &dyn SourceTexts) -> Timeline {
         self.require_text("title", "the timeline", "title", &raw.title);
         self.register_ids(raw);
 
@@ -121,13 +118,13 @@ impl Validator<'_> {
             .filter_map(|(i, period)| self.period(i, period))
             .collect();
 
-        // Sound events first, their texts moved, not copied, straight into the events (most
-        // large files have nothing to report); from the first that needs the full check on,
-        // each is kept aside until the sources are known.
+        // Sound events first, straight into the events (most large files have nothing to
+        // report); from the first that needs the full check on, each is kept aside until the
+        // sources are known.
         let mut events: Vec<Event> = Vec::with_capacity(raw.events.len());
         let mut first_to_check = None;
-        for (i, event) in raw.events.iter_mut().enumerate() {
-            match self.take_sound_event(i, event) {
+        for (i, event) in raw.events.iter().enumerate() {
+            match self.sound_event(i, event) {
                 Some(sound) => events.push(sound),
                 None => {
                     first_to_check = Some(i);
@@ -137,13 +134,12 @@ impl Validator<'_> {
         }
         let rest: Vec<Option<Event>> = match first_to_check {
             Some(first) => raw.events[first..]
-                .iter_mut()
+                .iter()
                 .enumerate()
-                .map(|(j, event)| self.take_sound_event(first + j, event))
+                .map(|(j, event)| self.sound_event(first + j, event))
                 .collect(),
             None => Vec::new(),
         };
-        let raw: &RawTimeline = raw;
 
         // Folded once per source, not once per quote: a source may be quoted thousands of times.
         let folded_texts: Vec<Option<FoldedText>> = sources
