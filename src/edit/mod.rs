@@ -7,6 +7,7 @@
 //! (it must parse to exactly the timeline the edit means) and checked as `check` would; an
 //! edit that would leave errors is refused with those problems.
 
+pub mod fields;
 pub mod file;
 pub mod ron_text;
 pub mod splice;
@@ -294,15 +295,16 @@ fn change_event(
             }
             continue;
         }
-        let one_line = splice::field_indent(&text, &spans, &record).is_none();
-        let field_indent = splice::field_indent(&text, &spans, &record)
-            .unwrap_or_else(|| Style::default().indent + &Style::default().unit);
+        let written_indent = fields::field_indent(&text, &spans, &record);
+        let one_line = written_indent.is_none();
+        let field_indent =
+            written_indent.unwrap_or_else(|| Style::default().indent + &Style::default().unit);
         let style = Style {
             one_line,
             ..Style::default()
         };
         let value = ron_text::event_field(new, name, &style, &field_indent);
-        if let Some(splice) = splice::set_field(
+        if let Some(splice) = fields::set_field(
             &text,
             &spans,
             &record,
@@ -332,7 +334,7 @@ fn delete_event(text: &str, timeline: &RawTimeline, index: usize) -> Result<Stri
             };
             let record = format!("events[{other}]");
             let splice = if current.events[other].related.len() == 1 {
-                splice::set_field(&text, &spans, &record, "related", None, &EVENT_FIELDS)
+                fields::set_field(&text, &spans, &record, "related", None, &EVENT_FIELDS)
             } else {
                 splice::delete_element(&text, &spans, &format!("{record}.related"), position)
             };

@@ -15,7 +15,7 @@ pub struct Splice {
 }
 
 impl Splice {
-    fn insert(at: usize, with: String) -> Splice {
+    pub(super) fn insert(at: usize, with: String) -> Splice {
         Splice {
             start: at,
             end: at,
@@ -46,12 +46,12 @@ pub fn element_count(spans: &Spans, path: &str) -> usize {
 }
 
 /// Where the line holding `at` starts.
-fn line_start(text: &str, at: usize) -> usize {
+pub(super) fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |newline| newline + 1)
 }
 
 /// The whitespace before `at` on its line, when nothing else is before it there.
-fn indent_before(text: &str, at: usize) -> Option<&str> {
+pub(super) fn indent_before(text: &str, at: usize) -> Option<&str> {
     let before = &text[line_start(text, at)..at];
     before
         .chars()
@@ -60,7 +60,7 @@ fn indent_before(text: &str, at: usize) -> Option<&str> {
 }
 
 /// Just past the comma that follows `end` (across whitespace only), if there is one.
-fn comma_after(text: &str, end: usize) -> Option<usize> {
+pub(super) fn comma_after(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
     let skipped = rest.len() - rest.trim_start().len();
     rest[skipped..]
@@ -69,7 +69,7 @@ fn comma_after(text: &str, end: usize) -> Option<usize> {
 }
 
 /// Just past the end of the line `at` is on, when only spaces follow it there.
-fn through_line_end(text: &str, at: usize) -> Option<usize> {
+pub(super) fn through_line_end(text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
     let line = rest.split('\n').next().unwrap_or(rest);
     if !line.chars().all(|c| c == ' ' || c == '\t' || c == '\r') {
@@ -320,121 +320,5 @@ pub fn delete_element(text: &str, spans: &Spans, path: &str, index: usize) -> Op
     })
 }
 
-/// Sets field `name` of the record at `record_path` to `value` (already written), adding
-/// the field after the record's last one when it is missing; `None` removes the field.
-/// `order` lists the record's fields, to find its last one.
-pub fn set_field(
-    text: &str,
-    spans: &Spans,
-    record_path: &str,
-    name: &str,
-    value: Option<&str>,
-    order: &[&str],
-) -> Option<Splice> {
-    let path = field_path(record_path, name);
-    match (spans.get(&path), value) {
-        (Some(field), Some(value)) => Some(Splice {
-            start: field.start,
-            end: field.end,
-            with: value.to_owned(),
-        }),
-        (Some(field), None) => {
-            let end = comma_after(text, field.end).unwrap_or(field.end);
-            if let Some(indent) = indent_before(text, field.key_start)
-                && let Some(line_end) = through_line_end(text, end)
-            {
-                return Some(Splice {
-                    start: field.key_start - indent.len(),
-                    end: line_end,
-                    with: String::new(),
-                });
-            }
-            // `a: 1, b: 2` on one line: take the field and what separates it from the next.
-            let rest = &text[end..];
-            let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            let (start, end) = if comma_after(text, field.end).is_some() {
-                (field.key_start, end + spaces)
-            } else {
-                // The last field without a comma: take the comma before it.
-                let before = text[..field.key_start].trim_end();
-                let start = if before.ends_with(',') {
-                    before.len() - 1
-                } else {
-                    field.key_start
-                };
-                (start, field.end)
-            };
-            Some(Splice {
-                start,
-                end,
-                with: String::new(),
-            })
-        }
-        (None, None) => None,
-        (None, Some(value)) => {
-            let last = order
-                .iter()
-                .filter_map(|field| spans.get(&field_path(record_path, field)))
-                .max_by_key(|span| span.end)?;
-            let multi_line = indent_before(text, last.key_start);
-            match (multi_line, comma_after(text, last.end)) {
-                (Some(indent), Some(after_comma)) => Some(Splice::insert(
-                    after_comma,
-                    format!("\n{indent}{name}: {value},"),
-                )),
-                (Some(indent), None) => Some(Splice::insert(
-                    last.end,
-                    format!(",\n{indent}{name}: {value}"),
-                )),
-                (None, Some(after_comma)) => {
-                    Some(Splice::insert(after_comma, format!(" {name}: {value},")))
-                }
-                (None, None) => Some(Splice::insert(last.end, format!(", {name}: {value}"))),
-            }
-        }
-    }
-}
-
-fn field_path(record_path: &str, name: &str) -> String {
-    if record_path.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{record_path}.{name}")
-    }
-}
-
-/// The indentation of the fields of the record at `record_path` (that of its `id`), when
-/// they are written one a line.
-pub fn field_indent(text: &str, spans: &Spans, record_path: &str) -> Option<String> {
-    let id = spans.get(&field_path(record_path, "id"))?;
-    indent_before(text, id.key_start).map(str::to_owned)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_blank_previous_line_is_told_from_a_full_one() {
-        assert!(previous_line_is_blank("a,\n\n"));
-        assert!(previous_line_is_blank("a,\r\n  \r\n"));
-        assert!(!previous_line_is_blank("a,\n    b,\n"));
-        assert!(!previous_line_is_blank(""));
-    }
-
-    #[test]
-    fn blank_lines_are_found_between_records_only() {
-        assert!(has_blank_line(",\n\n    "));
-        assert!(has_blank_line(",\n  \n  // c\n    "));
-        assert!(!has_blank_line(",\n    "));
-        assert!(!has_blank_line(", "));
-    }
-
-    #[test]
-    fn a_field_removed_from_one_line_takes_its_separator() {
-        let text = "Timeline(title: \"t\", summary: \"s\", events: [])";
-        let spans = Spans::of(text);
-        let splice = set_field(text, &spans, "", "summary", None, &[]).expect("a splice");
-        assert_eq!(splice.apply(text), "Timeline(title: \"t\", events: [])");
-    }
-}
+mod tests;
