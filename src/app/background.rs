@@ -65,6 +65,8 @@ pub fn prepare(
     progress: &Progress,
 ) -> Result<Document, Failure> {
     let name = origin.display_name();
+    // Freed memory is reused until the document is ready, then returned at once.
+    let keep_freed_memory = crate::memory::KeepFreedMemory::new();
     // Taken before reading: a change while the file is read makes later edits refuse.
     let disk_stamp = match origin {
         Origin::File(path) => crate::files::stamp(path),
@@ -88,8 +90,6 @@ pub fn prepare(
     if progress.cancel.load(Ordering::Relaxed) {
         return Err(Failure::Cancelled);
     }
-    // The file's bytes and the parser's copies are gone: give their pages back.
-    crate::memory::release_freed_memory();
     progress.phase.store(2, Ordering::Relaxed);
     let mut document = Document::new(
         origin.clone(),
@@ -98,6 +98,7 @@ pub fn prepare(
         &preparation.collapsed,
     );
     document.disk_stamp = disk_stamp;
+    drop(keep_freed_memory);
     crate::timing::mark("derived (title widths, lanes, overview)");
     Ok(document)
 }

@@ -134,6 +134,7 @@ pub fn load_bytes(bytes: &[u8], texts: &dyn SourceTexts) -> Checked {
 }
 
 fn load_bytes_with(bytes: &[u8], texts: &dyn SourceTexts, sourced: Sourced) -> Checked {
+    let _keep = crate::memory::KeepFreedMemory::new();
     let text = match parse::decode(bytes) {
         Ok(text) => text,
         Err(problem) => return Checked::fault(*problem),
@@ -142,12 +143,14 @@ fn load_bytes_with(bytes: &[u8], texts: &dyn SourceTexts, sourced: Sourced) -> C
         Ok(raw) => raw,
         Err(problem) => return Checked::fault(*problem),
     };
+    crate::timing::mark("parsed");
     let counts = Counts {
         events: raw.events.len(),
         actors: raw.actors.len(),
         sources: raw.sources.len(),
     };
     let (timeline, mut problems) = validate::validate(&raw, text, texts);
+    crate::timing::mark("checked");
     let sourcing = (sourced == Sourced::Yes).then(|| sourcing::sourcing(&raw, text));
     if let Some(sourcing) = &sourcing {
         problems.extend(sourcing.problems.iter().cloned());

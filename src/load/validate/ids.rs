@@ -48,8 +48,15 @@ impl Kind {
     }
 }
 
-impl Validator<'_> {
-    pub(super) fn register_ids(&mut self, raw: &RawTimeline) {
+impl<'a> Validator<'a> {
+    pub(super) fn register_ids(&mut self, raw: &'a RawTimeline) {
+        self.ids.reserve(
+            raw.actors.len()
+                + raw.sources.len()
+                + raw.periods.len()
+                + raw.events.len()
+                + raw.stories.len(),
+        );
         let lists: [(Kind, Vec<&str>); 5] = [
             (
                 Kind::Actor,
@@ -75,10 +82,11 @@ impl Validator<'_> {
         for (kind, ids) in lists {
             let list = kind.list_name();
             for (i, id) in ids.into_iter().enumerate() {
-                let path = format!("{list}[{i}].id");
+                // Written out only for a problem: a million paths cost more than the checks.
+                let path = || format!("{list}[{i}].id");
                 if id.trim().is_empty() {
                     self.error(
-                        &path,
+                        &path(),
                         ProblemKind::Empty {
                             what: format!("{} (number {} in `{list}`)", kind.name(), i + 1),
                             field: "id",
@@ -90,7 +98,7 @@ impl Validator<'_> {
                     let first_path = format!("{}[{first_index}].id", first_kind.list_name());
                     let first_line = self.position(&first_path).map_or(0, |p| p.line);
                     self.error(
-                        &path,
+                        &path(),
                         ProblemKind::DuplicateId {
                             id: id.to_owned(),
                             first_kind: first_kind.name(),
@@ -100,7 +108,7 @@ impl Validator<'_> {
                     continue;
                 }
                 let index = u32::try_from(i).unwrap_or(u32::MAX);
-                self.ids.insert(id.to_owned(), (kind, index));
+                self.ids.insert(id, (kind, index));
             }
         }
     }

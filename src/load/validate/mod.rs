@@ -58,7 +58,9 @@ struct Validator<'a> {
     problems: Vec<Problem>,
     /// Every id with its kind and index within that kind (first definition wins).
     /// (foldhash: fast for a million ids, and seeded per run so crafted ids cannot collide.)
-    ids: HashMap<String, (Kind, u32), foldhash::fast::RandomState>,
+    /// The keys are borrowed from the parsed records: a million copies cost more than the
+    /// checks.
+    ids: HashMap<&'a str, (Kind, u32), foldhash::fast::RandomState>,
     /// How many more ids may still be looked at to suggest "did you mean …?".
     suggestion_comparisons_left: usize,
 }
@@ -75,7 +77,7 @@ impl<'a> Validator<'a> {
     }
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
     fn position(&self, path: &str) -> Option<Position> {
         self.locations
             .get_or_init(|| Locations::of(self.text))
@@ -93,7 +95,7 @@ impl Validator<'_> {
     }
 
     /// Every record checked in file order, ids first so that any record may name any other.
-    fn timeline(&mut self, raw: &RawTimeline, texts: &dyn SourceTexts) -> Timeline {
+    fn timeline(&mut self, raw: &'a RawTimeline, texts: &dyn SourceTexts) -> Timeline {
         self.require_text("title", "the timeline", "title", &raw.title);
         self.register_ids(raw);
 
