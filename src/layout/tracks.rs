@@ -92,9 +92,19 @@ impl Lane {
     }
 
     /// The first position at or after `from` whose event starts on or after `day`.
+    ///
+    /// Searched outwards from `from` (galloping): a zoomed-out lane asks once per bucket for
+    /// a position close to the last one, and a binary search over the whole rest of a long
+    /// lane missed the cache at every step.
     pub fn first_starting_at(&self, day: f64, from: usize) -> usize {
         let from = from.min(self.len());
-        from + self.start_days[from..].partition_point(|&start| start < day)
+        let starts = &self.start_days[from..];
+        let mut bound = 1;
+        while bound < starts.len() && starts[bound - 1] < day {
+            bound *= 2;
+        }
+        let (low, high) = (bound / 2, bound.min(starts.len()));
+        from + low + starts[low..high].partition_point(|&start| start < day)
     }
 
     /// Where `event` (starting on `start_day`) is in this lane, if it is.
@@ -294,6 +304,30 @@ mod tests {
         assert_eq!(lane.first_starting_at(2.5, 0), 2);
         assert_eq!(lane.position(EventIndex(2), 3.0), Some(2));
         assert_eq!(lane.position(EventIndex(2), 2.0), None);
+    }
+
+    #[test]
+    fn the_search_from_a_position_finds_what_a_search_of_the_whole_lane_finds() {
+        let mut lane = Lane::default();
+        // Days with repeats and gaps: 0 0 1 1 1 4 4 9 9 9 9 9 10 30 …
+        let mut day = 0.0;
+        for i in 0..200u32 {
+            lane.push(EventIndex(i), day, day + 1.0);
+            day += f64::from((i * 7) % 5 == 0) * f64::from(i % 4) + f64::from(i % 31 == 0) * 20.0;
+        }
+        for from in [0, 1, 2, 5, 63, 64, 65, 128, 199, 200, 250] {
+            for tenth in -10..3_000 {
+                let query_day = f64::from(tenth) / 10.0;
+                let from_start = from.min(lane.len());
+                let expected = from_start
+                    + lane.start_days[from_start..].partition_point(|&start| start < query_day);
+                assert_eq!(
+                    lane.first_starting_at(query_day, from),
+                    expected,
+                    "from {from}, day {query_day}"
+                );
+            }
+        }
     }
 
     #[test]
