@@ -7,5 +7,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     alliance_timeline::timing::start();
+    alliance_timeline::memory::use_small_pages();
     alliance_timeline::cli::run()
 }

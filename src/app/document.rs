@@ -101,12 +101,35 @@ impl Document {
         filter: &Filter,
         collapsed: &BTreeSet<String>,
     ) -> Document {
-        let prepared = Prepared::new(&timeline, TitleWidths::measured(&timeline));
-        let source_segments = source_segments(&timeline);
-        let tag_counts = crate::query::tag_counts(&timeline);
         let timeline = Arc::new(timeline);
+        let spans = Arc::new(crate::layout::spans::event_spans(&timeline));
         let search_index = Arc::new(OnceLock::new());
-        let indexing = index_in_background(&timeline, &search_index);
+        let filter_input = FilterInput {
+            timeline: Arc::clone(&timeline),
+            spans: Arc::clone(&spans),
+            search_index: Arc::clone(&search_index),
+            filter: filter.clone(),
+            collapsed: collapsed.clone(),
+        };
+        // Measuring every title takes a core of its own while the rest is derived beside it
+        // (a third of a second each at a million events).
+        let (title_widths, filtered, tag_counts, source_segments) = std::thread::scope(|scope| {
+            let measuring = std::thread::Builder::new()
+                .name("title widths".to_owned())
+                .spawn_scoped(scope, || TitleWidths::measured(&timeline));
+            let filtered = filter_input.derive();
+            let tag_counts = crate::query::tag_counts(&timeline);
+            let source_segments = source_segments(&timeline);
+            // Without a thread (the system refused one), measured here.
+            let widths = match measuring {
+                Ok(measuring) => measuring
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => TitleWidths::measured(&timeline),
+            };
+            (widths, filtered, tag_counts, source_segments)
+        });
+        let prepared = Prepared::with_spans(&timeline, spans, title_widths);
         let mut document = Document {
             origin,
             timeline,
@@ -118,11 +141,12 @@ impl Document {
             scene_cache: None,
             drawing_cache: None,
             search_index,
-            _indexing: indexing,
+            _indexing: None,
             filtering: FilterQueue::default(),
         };
-        let filtered = document.filter_input(filter, collapsed).derive();
         document.install(filtered);
+        // Started once the first picture is ready, so that it does not take a core from it.
+        document._indexing = index_in_background(&document.timeline, &document.search_index);
         document
     }
 

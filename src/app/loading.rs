@@ -71,9 +71,14 @@ impl App {
                 self.jobs.loading = None;
                 self.finish(ctx, origin, purpose, result);
             }
-            // A few updates a second: painting (software rendering included) takes CPU the
-            // load needs.
-            None => ctx.request_repaint_after(std::time::Duration::from_millis(250)),
+            // A few updates a second while the bytes come in, one a second after that (the
+            // words change only with the phase; the worker wakes the window when it is done):
+            // painting, software rendering above all, takes the cores the load needs.
+            None => {
+                let reading = job.progress.phase.load(Ordering::Relaxed) == 0;
+                let after_ms = if reading { 250 } else { 1000 };
+                ctx.request_repaint_after(std::time::Duration::from_millis(after_ms));
+            }
         }
     }
 

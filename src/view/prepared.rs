@@ -53,8 +53,17 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(timeline: &Timeline, title_widths_px: TitleWidths) -> Prepared {
+        Prepared::with_spans(timeline, Arc::new(event_spans(timeline)), title_widths_px)
+    }
+
+    /// [`Prepared::new`] with the events' spans already worked out (`event_spans`).
+    pub fn with_spans(
+        timeline: &Timeline,
+        spans: Arc<Vec<EventSpan>>,
+        title_widths_px: TitleWidths,
+    ) -> Prepared {
         Prepared {
-            spans: Arc::new(event_spans(timeline)),
+            spans,
             period_spans: timeline
                 .periods
                 .iter()
