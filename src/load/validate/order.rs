@@ -20,14 +20,27 @@ pub(super) fn sorted_by_time(mut events: Vec<Event>) -> Vec<Event> {
             )
         })
         .collect();
-    // Unstable (no buffer, faster) yet the same order as a stable sort: the file position
+    // By the numbers alone first (no buffer, no look at the events), then each run of equal
+    // dates by id: the order of a stable sort by (start, end, id), as the file position
     // breaks the last ties.
-    keys.sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| events[a.2 as usize].id.cmp(&events[b.2 as usize].id))
-            .then(a.2.cmp(&b.2))
-    });
+    keys.sort_unstable();
+    let mut run_start = 0;
+    while run_start < keys.len() {
+        let (start, end, _) = keys[run_start];
+        let run_end = run_start
+            + keys[run_start..].partition_point(|&(other_start, other_end, _)| {
+                (other_start, other_end) == (start, end)
+            });
+        if run_end - run_start > 1 {
+            keys[run_start..run_end].sort_unstable_by(|a, b| {
+                events[a.2 as usize]
+                    .id
+                    .cmp(&events[b.2 as usize].id)
+                    .then(a.2.cmp(&b.2))
+            });
+        }
+        run_start = run_end;
+    }
     let order: Vec<usize> = keys.iter().map(|key| key.2 as usize).collect();
     drop(keys);
     if order.iter().enumerate().all(|(new, &old)| new == old) {
