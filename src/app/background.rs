@@ -65,18 +65,19 @@ pub fn prepare(
     progress: &Progress,
 ) -> Result<Document, Failure> {
     let name = origin.display_name();
-    // Freed memory is reused until the document is ready, then returned at once.
+    // Freed memory is reused until the document has been shown, then returned at once.
     let keep_freed_memory = crate::memory::KeepFreedMemory::new();
     // Taken before reading: a change while the file is read makes later edits refuse.
     let disk_stamp = match origin {
         Origin::File(path) => crate::files::stamp(path),
         Origin::Bundled | Origin::Imported { .. } => None,
     };
-    let checked = match origin {
-        Origin::Bundled => crate::bundled::load_bundled(),
-        Origin::Imported { ron_text, .. } => {
-            load_bytes(ron_text.as_bytes(), &crate::load::EmbeddedTexts::default())
-        }
+    let (checked, title_widths_px) = match origin {
+        Origin::Bundled => (crate::bundled::load_bundled(), None),
+        Origin::Imported { ron_text, .. } => (
+            load_bytes(ron_text.as_bytes(), &crate::load::EmbeddedTexts::default()),
+            None,
+        ),
         Origin::File(path) => read_and_check(path, progress)?,
     };
     let Some(timeline) = checked.timeline else {
@@ -91,19 +92,24 @@ pub fn prepare(
         return Err(Failure::Cancelled);
     }
     progress.phase.store(2, Ordering::Relaxed);
-    let mut document = Document::new(
+    let mut document = Document::with_title_widths(
         origin.clone(),
         timeline,
         &preparation.filter,
         &preparation.collapsed,
+        title_widths_px,
     );
     document.disk_stamp = disk_stamp;
-    drop(keep_freed_memory);
+    document.memory_kept = Some(keep_freed_memory);
     crate::timing::mark("derived (title widths, lanes, overview)");
     Ok(document)
 }
 
-fn read_and_check(path: &Path, progress: &Progress) -> Result<Checked, Failure> {
+/// Reads and checks `path`; the titles are measured beside the checks.
+fn read_and_check(
+    path: &Path,
+    progress: &Progress,
+) -> Result<(Checked, Option<Vec<f64>>), Failure> {
     let read = Reader::new(MAX_TIMELINE_BYTES)
         .cancel_on(&progress.cancel)
         .on_progress(|read| {
@@ -123,7 +129,10 @@ fn read_and_check(path: &Path, progress: &Progress) -> Result<Checked, Failure> 
     }
     progress.phase.store(1, Ordering::Relaxed);
     crate::timing::mark("read");
-    let checked = crate::load::load_read(path, read)
+    let measure_titles = |events: &[crate::load::format::RawEvent]| {
+        crate::view::prepared::title_widths_px(events.iter().map(|event| event.title.as_str()))
+    };
+    let checked = crate::load::load_read_per_event(path, read, &measure_titles)
         .map_err(|error| Failure::Problems(vec![error.to_string()]));
     crate::timing::mark("parsed and checked");
     checked

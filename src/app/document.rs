@@ -67,6 +67,9 @@ pub struct Document {
     _indexing: Option<Job<()>>,
     /// Filters large timelines off the window's thread.
     filtering: FilterQueue,
+    /// The memory freed while loading, kept for reuse until this document has been shown
+    /// ([`Document::return_kept_memory`]).
+    pub memory_kept: Option<crate::memory::KeepFreedMemory>,
 }
 
 /// What a scene depends on besides the filtered view.
@@ -101,6 +104,20 @@ impl Document {
         filter: &Filter,
         collapsed: &BTreeSet<String>,
     ) -> Document {
+        Document::with_title_widths(origin, timeline, filter, collapsed, None)
+    }
+
+    /// [`Document::new`], with the titles' widths already measured when `title_widths_px`
+    /// holds one for each event (the loader measures them beside its checks).
+    pub fn with_title_widths(
+        origin: Origin,
+        timeline: Timeline,
+        filter: &Filter,
+        collapsed: &BTreeSet<String>,
+        title_widths_px: Option<Vec<f64>>,
+    ) -> Document {
+        let title_widths_px =
+            title_widths_px.filter(|widths| widths.len() == timeline.events.len());
         let timeline = Arc::new(timeline);
         let spans = Arc::new(crate::layout::spans::event_spans(&timeline));
         let search_index = Arc::new(OnceLock::new());
@@ -111,21 +128,31 @@ impl Document {
             filter: filter.clone(),
             collapsed: collapsed.clone(),
         };
-        // Measuring every title takes a core of its own while the rest is derived beside it
-        // (a third of a second each at a million events).
+        // The titles' widths (unless measured already) and the tags' counts on a core of their
+        // own while the rest is derived beside them (each a few tenths of a second at a
+        // million events).
         let (title_widths, filtered, tag_counts, source_segments) = std::thread::scope(|scope| {
-            let measuring = std::thread::Builder::new()
+            let beside = || {
+                let widths = match title_widths_px {
+                    Some(widths) => TitleWidths::Measured(widths),
+                    None => TitleWidths::measured(&timeline),
+                };
+                (widths, crate::query::tag_counts(&timeline))
+            };
+            let working = std::thread::Builder::new()
                 .name("title widths".to_owned())
-                .spawn_scoped(scope, || TitleWidths::measured(&timeline));
+                .spawn_scoped(scope, beside);
             let filtered = filter_input.derive();
-            let tag_counts = crate::query::tag_counts(&timeline);
             let source_segments = source_segments(&timeline);
-            // Without a thread (the system refused one), measured here.
-            let widths = match measuring {
-                Ok(measuring) => measuring
+            let (widths, tag_counts) = match working {
+                Ok(working) => working
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(_) => TitleWidths::measured(&timeline),
+                // No thread (the system refused one): done here.
+                Err(_) => (
+                    TitleWidths::measured(&timeline),
+                    crate::query::tag_counts(&timeline),
+                ),
             };
             (widths, filtered, tag_counts, source_segments)
         });
@@ -143,11 +170,23 @@ impl Document {
             search_index,
             _indexing: None,
             filtering: FilterQueue::default(),
+            memory_kept: None,
         };
         document.install(filtered);
         // Started once the first picture is ready, so that it does not take a core from it.
         document._indexing = index_in_background(&document.timeline, &document.search_index);
         document
+    }
+
+    /// Returns the memory kept from loading to the system, on a thread of its own: it takes a
+    /// tenth of a second at a million events, which the first picture need not wait for.
+    pub fn return_kept_memory(&mut self) {
+        if let Some(kept) = self.memory_kept.take() {
+            // A thread that cannot start drops its closure, and returns the memory, here.
+            let _returning = std::thread::Builder::new()
+                .name("returning memory".to_owned())
+                .spawn(move || drop(kept));
+        }
     }
 
     /// Recomputes the selection and the rows after a filter or a collapse changed: at once

@@ -338,8 +338,10 @@ impl App {
         source_form::source_form_ui(&ctx, self, &mut commands);
         edit_windows::edit_windows_ui(&ctx, self, &mut commands);
 
-        if self.document.is_some() {
+        if let Some(document) = &mut self.document {
             crate::timing::mark_once("first frame with the timeline");
+            // Shown: the memory kept from loading it can go back.
+            document.return_kept_memory();
         }
         for command in commands
             .into_iter()

@@ -23,10 +23,8 @@ pub enum TitleWidths {
 impl TitleWidths {
     /// Measures every title of `timeline`.
     pub fn measured(timeline: &Timeline) -> TitleWidths {
-        TitleWidths::Measured(TextMeasure::new().widths_px(
+        TitleWidths::Measured(title_widths_px(
             timeline.events.iter().map(|event| event.title.as_str()),
-            TITLE_TEXT_PX as f32,
-            Weight::Regular,
         ))
     }
 
@@ -38,6 +36,11 @@ impl TitleWidths {
             }),
         }
     }
+}
+
+/// The widths of `titles` as drawn on the tracks, in pixels.
+pub fn title_widths_px<'t>(titles: impl Iterator<Item = &'t str>) -> Vec<f64> {
+    TextMeasure::new().widths_px(titles, TITLE_TEXT_PX as f32, Weight::Regular)
 }
 
 /// A timeline's derived data that no filter changes.

@@ -39,17 +39,35 @@ use references::SUGGESTION_COMPARISONS;
 ///
 /// `text` is what `raw` was parsed from; positions are looked up in it only when there is a
 /// problem to place, so a sound file costs no second walk.
-pub fn validate(
-    raw: &RawTimeline,
-    text: &str,
-    texts: &dyn SourceTexts,
-) -> (Option<Timeline>, Vec<Problem>) {
+pub fn validate(raw: &RawTimeline, text: &str, texts: &dyn SourceTexts) -> Validated {
     let mut validator = Validator::new(text);
     let timeline = validator.timeline(raw, texts);
     let mut problems = validator.problems;
     problems.sort_by_key(|problem| problem.position);
     let has_errors = problems.iter().any(Problem::is_error);
-    (if has_errors { None } else { Some(timeline) }, problems)
+    if has_errors {
+        return Validated {
+            timeline: None,
+            problems,
+            file_positions: None,
+        };
+    }
+    Validated {
+        timeline: Some(timeline),
+        problems,
+        file_positions: validator.file_positions,
+    }
+}
+
+/// What [`validate`] found.
+pub struct Validated {
+    /// The timeline when there are no errors.
+    pub timeline: Option<Timeline>,
+    /// Every problem, in file order.
+    pub problems: Vec<Problem>,
+    /// With the timeline: each event's position in the file's `events` list, by its place in
+    /// the timeline; `None` when the file lists them in the timeline's order.
+    pub file_positions: Option<Vec<u32>>,
 }
 
 struct Validator<'a> {
@@ -61,6 +79,8 @@ struct Validator<'a> {
     /// The keys are borrowed from the parsed records: a million copies cost more than the
     /// checks.
     ids: HashMap<&'a str, (Kind, u32), foldhash::fast::RandomState>,
+    /// Where each event of the timeline stands in the file, once sorted (see [`Validated`]).
+    file_positions: Option<Vec<u32>>,
     /// How many more ids may still be looked at to suggest "did you mean …?".
     suggestion_comparisons_left: usize,
 }
@@ -73,6 +93,7 @@ impl<'a> Validator<'a> {
             problems: Vec::new(),
             ids: HashMap::default(),
             suggestion_comparisons_left: SUGGESTION_COMPARISONS,
+            file_positions: None,
         }
     }
 }
@@ -161,7 +182,8 @@ impl<'a> Validator<'a> {
         }
 
         self.warn_unused(raw, &events);
-        let events = sorted_by_time(events);
+        let (events, file_positions) = sorted_by_time(events);
+        self.file_positions = file_positions;
         let stories = raw
             .stories
             .iter()

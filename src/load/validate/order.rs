@@ -6,7 +6,9 @@ use crate::model::{Event, EventIndex};
 /// Sorts events by start, then end, then id, and renumbers `related` to match. The events
 /// are moved within their own vector (a million of them are hundreds of MB), and a vector
 /// already in order is left as it is.
-pub(super) fn sorted_by_time(mut events: Vec<Event>) -> Vec<Event> {
+///
+/// Also returns where each event was before (by its new place), unless nothing moved.
+pub(super) fn sorted_by_time(mut events: Vec<Event>) -> (Vec<Event>, Option<Vec<u32>>) {
     // Worked out once per event, not once per comparison. An end that is not dated sorts
     // after every dated one.
     let mut keys: Vec<(i64, i64, u32)> = events
@@ -41,14 +43,18 @@ pub(super) fn sorted_by_time(mut events: Vec<Event>) -> Vec<Event> {
         }
         run_start = run_end;
     }
-    let order: Vec<usize> = keys.iter().map(|key| key.2 as usize).collect();
+    let order: Vec<u32> = keys.iter().map(|key| key.2).collect();
     drop(keys);
-    if order.iter().enumerate().all(|(new, &old)| new == old) {
-        return events;
+    if order
+        .iter()
+        .enumerate()
+        .all(|(new, &old)| new == old as usize)
+    {
+        return (events, None);
     }
     let mut new_index = vec![0u32; events.len()];
     for (new, &old) in order.iter().enumerate() {
-        new_index[old] = u32::try_from(new).unwrap_or(u32::MAX);
+        new_index[old as usize] = u32::try_from(new).unwrap_or(u32::MAX);
     }
     for event in &mut events {
         // With errors some events are missing and indices may not resolve; such a timeline
@@ -73,7 +79,7 @@ pub(super) fn sorted_by_time(mut events: Vec<Event>) -> Vec<Event> {
             at = start;
         }
     }
-    events
+    (events, Some(order))
 }
 
 #[cfg(test)]
@@ -109,7 +115,7 @@ mod tests {
             event("open", "2001/..", &[]),
         ];
         assert_eq!(
-            ids(&sorted_by_time(events)),
+            ids(&sorted_by_time(events).0),
             ["a-short", "b-short", "long", "open", "late"]
         );
     }
@@ -133,7 +139,9 @@ mod tests {
 
     #[test]
     fn a_related_index_out_of_range_is_dropped_not_a_panic() {
-        let sorted = sorted_by_time(vec![event("b", "2002", &[7, 1]), event("a", "2001", &[])]);
+        let (sorted, before) =
+            sorted_by_time(vec![event("b", "2002", &[7, 1]), event("a", "2001", &[])]);
+        assert_eq!(before, Some(vec![1, 0]));
         assert_eq!(ids(&sorted), ["a", "b"]);
         assert_eq!(sorted[1].related, [EventIndex(0)]);
     }
