@@ -1,4 +1,4 @@
-//! Export speed: the whole synthetic timeline (10k and 100k events over 40 actors) rendered
+//! Export speed: the whole synthetic timeline (1k, 10k and 100k events over 40 actors) rendered
 //! to SVG and to PNG at 4000 px. Run with `cargo bench --bench export`; the measured numbers
 //! are in docs/PERFORMANCE.md.
 
@@ -18,7 +18,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn export(c: &mut Criterion) {
     let mut group = c.benchmark_group("export-4000px");
     group.sample_size(10);
-    for events in [10_000usize, 100_000] {
+    for events in [1_000usize, 10_000, 100_000] {
         let text = timeline_ron(events, 40, 1);
         let Some(timeline) = load_bytes(text.as_bytes(), &EmbeddedTexts::default()).timeline else {
             panic!("the synthetic timeline is valid");

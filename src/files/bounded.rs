@@ -29,21 +29,40 @@ pub enum Stop {
 /// Reads `source` to its end, expected to hold `expected_bytes`; stops once more than
 /// `limit_bytes` were read (reading at most one byte more), or when `cancel` is set.
 pub fn read_bounded(
-    mut source: impl Read,
+    source: impl Read,
     expected_bytes: u64,
     limit_bytes: u64,
     cancel: Option<&AtomicBool>,
     on_progress: &mut dyn FnMut(ReadProgress),
 ) -> Result<Vec<u8>, Stop> {
     let capacity = usize::try_from(expected_bytes.min(limit_bytes)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
+    let bytes = Vec::with_capacity(capacity);
+    read_bounded_after(
+        source,
+        bytes,
+        expected_bytes,
+        limit_bytes,
+        cancel,
+        on_progress,
+    )
+}
+
+/// [`read_bounded`], after the `bytes` already read (`source` stands just past them).
+pub fn read_bounded_after(
+    mut source: impl Read,
+    mut bytes: Vec<u8>,
+    expected_bytes: u64,
+    limit_bytes: u64,
+    cancel: Option<&AtomicBool>,
+    on_progress: &mut dyn FnMut(ReadProgress),
+) -> Result<Vec<u8>, Stop> {
     // The one byte past the limit tells a file of exactly the limit from a longer one.
     let stop_at = limit_bytes.saturating_add(1);
     let progress = |bytes_read: u64| ReadProgress {
         bytes_read,
         total_bytes: expected_bytes,
     };
-    on_progress(progress(0));
+    on_progress(progress(bytes.len() as u64));
     loop {
         if cancel.is_some_and(|cancel| cancel.load(Ordering::Relaxed)) {
             return Err(Stop::Cancelled);

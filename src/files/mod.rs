@@ -11,6 +11,8 @@ pub mod bounded;
 pub mod error;
 pub mod limits;
 pub mod metadata;
+#[cfg(unix)]
+pub mod parallel;
 pub mod read;
 pub mod write;
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
-use super::bounded::{ReadProgress, Stop, read_bounded};
+use super::bounded::{ReadProgress, Stop, read_bounded, read_bounded_after};
 use super::error::{FileError, FileErrorKind};
 use super::metadata::require_regular;
 
@@ -68,14 +68,52 @@ impl<'a> Reader<'a> {
             Some(report) => report.as_mut(),
             None => &mut no_progress,
         };
-        read_bounded(file, opened.len(), limit_bytes, self.cancel, on_progress).map_err(|stop| {
-            match stop {
-                Stop::Io(error) => FileError::reading(path, &error),
-                Stop::PastLimit => failed(FileErrorKind::GrewTooLarge { limit_bytes }),
-                Stop::Cancelled => failed(FileErrorKind::Cancelled),
-            }
-        })
+        let stopped = |stop| match stop {
+            Stop::Io(error) => FileError::reading(path, &error),
+            Stop::PastLimit => failed(FileErrorKind::GrewTooLarge { limit_bytes }),
+            Stop::Cancelled => failed(FileErrorKind::Cancelled),
+        };
+        #[cfg(unix)]
+        if opened.len() <= limit_bytes
+            && let Some(bytes) =
+                read_large_in_parallel(&file, opened.len(), self.cancel, on_progress)
+                    .map_err(stopped)?
+        {
+            // What was added since it was opened is read after, as one stream.
+            let mut rest = &file;
+            std::io::Seek::seek(&mut rest, std::io::SeekFrom::Start(bytes.len() as u64))
+                .map_err(|error| FileError::reading(path, &error))?;
+            return read_bounded_after(
+                rest,
+                bytes,
+                opened.len(),
+                limit_bytes,
+                self.cancel,
+                on_progress,
+            )
+            .map_err(stopped);
+        }
+        read_bounded(file, opened.len(), limit_bytes, self.cancel, on_progress).map_err(stopped)
     }
+}
+
+/// The bytes `file` was opened with, read on every core when it is large and there are
+/// several; `None` to read it as one stream (small, one core, or it changed while read).
+#[cfg(unix)]
+fn read_large_in_parallel(
+    file: &std::fs::File,
+    size_bytes: u64,
+    cancel: Option<&std::sync::atomic::AtomicBool>,
+    on_progress: &mut dyn FnMut(ReadProgress),
+) -> Result<Option<Vec<u8>>, Stop> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let Ok(expected_bytes) = usize::try_from(size_bytes) else {
+        return Ok(None);
+    };
+    if threads < 2 || size_bytes < super::parallel::PARALLEL_FROM_BYTES {
+        return Ok(None);
+    }
+    super::parallel::read_expected_in_parallel(file, expected_bytes, threads, cancel, on_progress)
 }
 
 #[cfg(test)]
@@ -91,6 +129,29 @@ mod tests {
 
     fn kind_of(result: Result<Vec<u8>, FileError>) -> FileErrorKind {
         result.expect_err("refused").kind
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_large_file_read_on_every_core_is_read_exactly_with_progress_to_its_size() {
+        let size = super::super::parallel::PARALLEL_FROM_BYTES as usize + 4_321;
+        let bytes: Vec<u8> = (0..size).map(|i| (i % 253) as u8).collect();
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("large.ron");
+        std::fs::write(&path, &bytes).expect("written");
+        let mut last_report = None;
+        let read = Reader::new(u64::MAX)
+            .on_progress(|progress| last_report = Some(progress))
+            .read(&path)
+            .expect("read");
+        assert!(read == bytes);
+        assert_eq!(
+            last_report,
+            Some(ReadProgress {
+                bytes_read: size as u64,
+                total_bytes: size as u64
+            })
+        );
     }
 
     #[test]
