@@ -135,8 +135,6 @@ pub fn layout_rows(
     hide_empty_tracks: bool,
     metrics: &RowMetrics,
 ) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let mut top_px = 0.0;
     let per_actor = events_per_actor(timeline, selection);
     let events_of = |actors: &[ActorIndex]| -> Vec<EventIndex> {
         let mut events: Vec<EventIndex> = actors
@@ -151,48 +149,109 @@ pub fn layout_rows(
         }
         events
     };
+    // The rows, each with the actors whose events it lays out (none for the heading of an
+    // expanded group).
+    let mut planned: Vec<(RowKind, Vec<ActorIndex>)> = Vec::new();
     for (group, actors) in groups(timeline, selection, hide_empty_tracks) {
         if let Some(name) = &group {
             let is_collapsed = collapsed.contains(name);
-            let lanes = if is_collapsed {
-                let events = events_of(&actors);
-                assign_lanes(&events, spans, metrics.max_lanes)
-            } else {
-                Vec::new()
-            };
-            let height_px = metrics.heading_height_px + lanes.len() as f64 * metrics.lane_height_px;
-            rows.push(Row {
-                kind: RowKind::Group {
+            planned.push((
+                RowKind::Group {
                     name: name.clone(),
                     collapsed: is_collapsed,
                     actor_count: actors.len(),
                 },
-                top_px,
-                height_px,
-                lanes,
-            });
-            top_px += height_px;
+                if is_collapsed {
+                    actors.clone()
+                } else {
+                    Vec::new()
+                },
+            ));
             if is_collapsed {
                 continue;
             }
         }
         for actor in actors {
-            let events = events_of(&[actor]);
-            let mut lanes = assign_lanes(&events, spans, metrics.max_lanes);
-            if lanes.is_empty() {
-                lanes.push(Lane::default());
-            }
-            let height_px = lanes.len() as f64 * metrics.lane_height_px + metrics.track_padding_px;
-            rows.push(Row {
-                kind: RowKind::Track { actor },
+            planned.push((RowKind::Track { actor }, vec![actor]));
+        }
+    }
+    let lanes_of = |actors: &&[ActorIndex]| {
+        if actors.is_empty() {
+            Vec::new()
+        } else {
+            assign_lanes(&events_of(actors), spans, metrics.max_lanes)
+        }
+    };
+    let actor_lists: Vec<&[ActorIndex]> = planned.iter().map(|(_, actors)| &actors[..]).collect();
+    let all_lanes = in_parallel(&actor_lists, selection.events.len(), &lanes_of);
+    let mut top_px = 0.0;
+    planned
+        .into_iter()
+        .zip(all_lanes)
+        .map(|((kind, _), mut lanes)| {
+            let height_px = match kind {
+                RowKind::Group { .. } => {
+                    metrics.heading_height_px + lanes.len() as f64 * metrics.lane_height_px
+                }
+                RowKind::Track { .. } => {
+                    if lanes.is_empty() {
+                        lanes.push(Lane::default());
+                    }
+                    lanes.len() as f64 * metrics.lane_height_px + metrics.track_padding_px
+                }
+            };
+            let row = Row {
+                kind,
                 top_px,
                 height_px,
                 lanes,
-            });
+            };
             top_px += height_px;
-        }
+            row
+        })
+        .collect()
+}
+
+/// From this many shown events, rows are laid out on every core.
+const PARALLEL_FROM_EVENTS: usize = 100_000;
+
+/// `work` of every item, in order: on every core when there are `events` enough to be worth
+/// it (each core takes a run of the items), here otherwise or when no thread can start.
+fn in_parallel<I: Sync, O: Send>(
+    items: &[I],
+    events: usize,
+    work: &(dyn Fn(&I) -> O + Sync),
+) -> Vec<O> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if events < PARALLEL_FROM_EVENTS || threads < 2 || items.len() < 2 {
+        return items.iter().map(work).collect();
     }
-    rows
+    let run = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let mut runs = items.chunks(run);
+        let first = runs.next().unwrap_or_default();
+        let others: Vec<_> = runs
+            .map(|run| {
+                let started = std::thread::Builder::new()
+                    .name("laying out".to_owned())
+                    .spawn_scoped(scope, move || run.iter().map(work).collect::<Vec<O>>());
+                (run, started)
+            })
+            .collect();
+        let mut done: Vec<O> = first.iter().map(work).collect();
+        for (run, started) in others {
+            match started {
+                Ok(worker) => done.extend(
+                    worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                ),
+                // No thread: done here.
+                Err(_) => done.extend(run.iter().map(work)),
+            }
+        }
+        done
+    })
 }
 
 /// Total height of the rows.
