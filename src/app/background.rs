@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 
 use crate::job::{CannotStart, Job, Poll, Wake};
 
+use super::measured::Measured;
 use super::{Document, Origin};
 use crate::files::{FileErrorKind, MAX_TIMELINE_BYTES, Reader};
 use crate::load::{Checked, load_bytes};
@@ -72,7 +73,7 @@ pub fn prepare(
         Origin::File(path) => crate::files::stamp(path),
         Origin::Bundled | Origin::Imported { .. } => None,
     };
-    let (checked, title_widths_px) = match origin {
+    let (checked, measured) = match origin {
         Origin::Bundled => (crate::bundled::load_bundled(), None),
         Origin::Imported { ron_text, .. } => (
             load_bytes(ron_text.as_bytes(), &crate::load::EmbeddedTexts::default()),
@@ -92,24 +93,29 @@ pub fn prepare(
         return Err(Failure::Cancelled);
     }
     progress.phase.store(2, Ordering::Relaxed);
-    let mut document = Document::with_title_widths(
+    let measured =
+        measured.map(|measured| measured.in_timeline_order(checked.file_positions.as_deref()));
+    let mut document = Document::with_measured(
         origin.clone(),
         timeline,
         &preparation.filter,
         &preparation.collapsed,
-        title_widths_px,
+        measured,
+        checked.parsed,
     );
     document.disk_stamp = disk_stamp;
-    document.memory_kept = Some(keep_freed_memory);
+    document.leftovers = Some(super::document::Leftovers {
+        memory: keep_freed_memory,
+    });
     crate::timing::mark("derived (title widths, lanes, overview)");
     Ok(document)
 }
 
-/// Reads and checks `path`; the titles are measured beside the checks.
+/// Reads and checks `path`; the titles and tags are measured beside the checks.
 fn read_and_check(
     path: &Path,
     progress: &Progress,
-) -> Result<(Checked, Option<Vec<f64>>), Failure> {
+) -> Result<(Checked, Option<Measured>), Failure> {
     let read = Reader::new(MAX_TIMELINE_BYTES)
         .cancel_on(&progress.cancel)
         .on_progress(|read| {
@@ -129,10 +135,7 @@ fn read_and_check(
     }
     progress.phase.store(1, Ordering::Relaxed);
     crate::timing::mark("read");
-    let measure_titles = |events: &[crate::load::format::RawEvent]| {
-        crate::view::prepared::title_widths_px(events.iter().map(|event| event.title.as_str()))
-    };
-    let checked = crate::load::load_read_per_event(path, read, &measure_titles)
+    let checked = crate::load::load_read_beside(path, read, &Measured::of_records)
         .map_err(|error| Failure::Problems(vec![error.to_string()]));
     crate::timing::mark("parsed and checked");
     checked

@@ -10,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 use super::filtering::{
     BACKGROUND_FROM_EVENTS, FilterInput, FilterQueue, INDEX_FROM_EVENTS, index_in_background,
 };
+use super::measured::Measured;
 use crate::job::{Job, Wake};
 use crate::layout::scene::Scene;
 use crate::layout::time_map::{Folding, TimeMap};
@@ -67,9 +68,16 @@ pub struct Document {
     _indexing: Option<Job<()>>,
     /// Filters large timelines off the window's thread.
     filtering: FilterQueue,
-    /// The memory freed while loading, kept for reuse until this document has been shown
-    /// ([`Document::return_kept_memory`]).
-    pub memory_kept: Option<crate::memory::KeepFreedMemory>,
+    /// What loading left to free once this document has been shown
+    /// ([`Document::free_leftovers`]).
+    pub leftovers: Option<Leftovers>,
+}
+
+/// What loading leaves to free once its timeline is shown, so that the first picture need not
+/// wait: the memory freed while loading, kept for reuse until now (a tenth of a second to
+/// give back at a million events).
+pub struct Leftovers {
+    pub memory: crate::memory::KeepFreedMemory,
 }
 
 /// What a scene depends on besides the filtered view.
@@ -104,20 +112,22 @@ impl Document {
         filter: &Filter,
         collapsed: &BTreeSet<String>,
     ) -> Document {
-        Document::with_title_widths(origin, timeline, filter, collapsed, None)
+        Document::with_measured(origin, timeline, filter, collapsed, None, None)
     }
 
-    /// [`Document::new`], with the titles' widths already measured when `title_widths_px`
-    /// holds one for each event (the loader measures them beside its checks).
-    pub fn with_title_widths(
+    /// [`Document::new`], with the titles and tags measured already when `measured` is given
+    /// (in the timeline's order; the loader measures them beside its checks), and the parsed
+    /// `records` to free meanwhile.
+    pub fn with_measured(
         origin: Origin,
         timeline: Timeline,
         filter: &Filter,
         collapsed: &BTreeSet<String>,
-        title_widths_px: Option<Vec<f64>>,
+        measured: Option<Measured>,
+        records: Option<Box<crate::load::format::RawTimeline>>,
     ) -> Document {
-        let title_widths_px =
-            title_widths_px.filter(|widths| widths.len() == timeline.events.len());
+        let measured =
+            measured.filter(|measured| measured.title_widths_px.len() == timeline.events.len());
         let timeline = Arc::new(timeline);
         let spans = Arc::new(crate::layout::spans::event_spans(&timeline));
         let search_index = Arc::new(OnceLock::new());
@@ -128,34 +138,30 @@ impl Document {
             filter: filter.clone(),
             collapsed: collapsed.clone(),
         };
-        // The titles' widths (unless measured already) and the tags' counts on a core of their
-        // own while the rest is derived beside them (each a few tenths of a second at a
-        // million events).
-        let (title_widths, filtered, tag_counts, source_segments) = std::thread::scope(|scope| {
+        // On a core of their own while the first filtering is derived: the titles and tags
+        // measured (unless they are already) and the parsed records freed (each a few tenths
+        // of a second at a million events).
+        let (measured, filtered, source_segments) = std::thread::scope(|scope| {
             let beside = || {
-                let widths = match title_widths_px {
-                    Some(widths) => TitleWidths::Measured(widths),
-                    None => TitleWidths::measured(&timeline),
-                };
-                (widths, crate::query::tag_counts(&timeline))
+                drop(records);
+                measured.unwrap_or_else(|| Measured::of_timeline(&timeline))
             };
             let working = std::thread::Builder::new()
-                .name("title widths".to_owned())
+                .name("measuring".to_owned())
                 .spawn_scoped(scope, beside);
             let filtered = filter_input.derive();
             let source_segments = source_segments(&timeline);
-            let (widths, tag_counts) = match working {
+            let measured = match working {
                 Ok(working) => working
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread (the system refused one): done here.
-                Err(_) => (
-                    TitleWidths::measured(&timeline),
-                    crate::query::tag_counts(&timeline),
-                ),
+                // No thread (the system refused one): measured here.
+                Err(_) => Measured::of_timeline(&timeline),
             };
-            (widths, filtered, tag_counts, source_segments)
+            (measured, filtered, source_segments)
         });
+        let tag_counts = measured.tag_counts;
+        let title_widths = TitleWidths::Measured(measured.title_widths_px);
         let prepared = Prepared::with_spans(&timeline, spans, title_widths);
         let mut document = Document {
             origin,
@@ -170,7 +176,7 @@ impl Document {
             search_index,
             _indexing: None,
             filtering: FilterQueue::default(),
-            memory_kept: None,
+            leftovers: None,
         };
         document.install(filtered);
         // Started once the first picture is ready, so that it does not take a core from it.
@@ -178,14 +184,13 @@ impl Document {
         document
     }
 
-    /// Returns the memory kept from loading to the system, on a thread of its own: it takes a
-    /// tenth of a second at a million events, which the first picture need not wait for.
-    pub fn return_kept_memory(&mut self) {
-        if let Some(kept) = self.memory_kept.take() {
-            // A thread that cannot start drops its closure, and returns the memory, here.
-            let _returning = std::thread::Builder::new()
-                .name("returning memory".to_owned())
-                .spawn(move || drop(kept));
+    /// Frees what loading left ([`Leftovers`]) on a thread of its own.
+    pub fn free_leftovers(&mut self) {
+        if let Some(leftovers) = self.leftovers.take() {
+            // A thread that cannot start drops its closure, and frees them, here.
+            let _freeing = std::thread::Builder::new()
+                .name("freeing".to_owned())
+                .spawn(move || drop(leftovers));
         }
     }
 

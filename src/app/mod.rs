@@ -22,6 +22,7 @@ mod importing;
 mod item_widgets;
 mod label_column;
 mod loading;
+mod measured;
 mod navigation;
 mod open;
 mod overview;
@@ -340,8 +341,8 @@ impl App {
 
         if let Some(document) = &mut self.document {
             crate::timing::mark_once("first frame with the timeline");
-            // Shown: the memory kept from loading it can go back.
-            document.return_kept_memory();
+            // Shown: what loading left can be freed.
+            document.free_leftovers();
         }
         for command in commands
             .into_iter()

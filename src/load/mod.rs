@@ -52,6 +52,12 @@ pub struct Checked {
     pub counts: Option<Counts>,
     /// How well it is sourced, when asked for (its warnings are among `problems` too).
     pub sourcing: Option<sourcing::Sourcing>,
+    /// A large file's parsed records (from 100,000 events), left for the caller to free when
+    /// it suits it: a million events are millions of strings, a sixth of a second to free.
+    pub parsed: Option<Box<format::RawTimeline>>,
+    /// With the timeline: each event's position in the file's `events` list, by its place in
+    /// the timeline; `None` when the file lists them in the timeline's order.
+    pub file_positions: Option<Vec<u32>>,
 }
 
 impl Checked {
@@ -61,6 +67,8 @@ impl Checked {
             problems: vec![problem],
             counts: None,
             sourcing: None,
+            parsed: None,
+            file_positions: None,
         }
     }
 
@@ -81,12 +89,12 @@ pub fn load_file(path: &Path) -> Result<Checked, ReadError> {
 /// [`load_file`], with its sourcing checked too ([`Checked::sourcing`]).
 pub fn load_file_sourced(path: &Path) -> Result<Checked, ReadError> {
     let read = crate::files::read_bytes(path, MAX_TIMELINE_BYTES);
-    load_read_with(path, read, Sourced::Yes, None).map(|(checked, _)| checked)
+    load_read_with::<()>(path, read, Sourced::Yes, None).map(|(checked, _)| checked)
 }
 
-/// A number worked out for each event from its parsed record (the window measures titles
-/// this way), on another core while the checks run.
-pub type PerEvent<'a> = &'a (dyn Fn(&[format::RawEvent]) -> Vec<f64> + Sync);
+/// Work done from the parsed records on another core while the checks run (the window
+/// measures titles and counts tags this way).
+pub type Beside<'a, T> = &'a (dyn Fn(&format::RawTimeline) -> T + Sync);
 
 /// Whether a load also checks how the timeline is sourced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,26 +107,26 @@ enum Sourced {
 /// over the size limit is a problem of the file (like an empty one); the rest are
 /// [`ReadError`]s.
 pub fn load_read(path: &Path, read: Result<Vec<u8>, FileError>) -> Result<Checked, ReadError> {
-    load_read_with(path, read, Sourced::No, None).map(|(checked, _)| checked)
+    load_read_with::<()>(path, read, Sourced::No, None).map(|(checked, _)| checked)
 }
 
-/// [`load_read`], with `per_event` worked out beside the checks: with a timeline, its numbers
-/// come in the timeline's order of events (`None` when there is no timeline, or when no
-/// thread could run it).
-pub fn load_read_per_event(
+/// [`load_read`], with `beside` run on the parsed records beside the checks (`None` when the
+/// file did not parse, or when no thread could run it). Per-event results are in the file's
+/// order: [`Checked::file_positions`] tells the timeline's.
+pub fn load_read_beside<T: Send>(
     path: &Path,
     read: Result<Vec<u8>, FileError>,
-    per_event: PerEvent<'_>,
-) -> Result<(Checked, Option<Vec<f64>>), ReadError> {
-    load_read_with(path, read, Sourced::No, Some(per_event))
+    beside: Beside<'_, T>,
+) -> Result<(Checked, Option<T>), ReadError> {
+    load_read_with(path, read, Sourced::No, Some(beside))
 }
 
-fn load_read_with(
+fn load_read_with<T: Send>(
     path: &Path,
     read: Result<Vec<u8>, FileError>,
     sourced: Sourced,
-    per_event: Option<PerEvent<'_>>,
-) -> Result<(Checked, Option<Vec<f64>>), ReadError> {
+    beside: Option<Beside<'_, T>>,
+) -> Result<(Checked, Option<T>), ReadError> {
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -144,20 +152,20 @@ fn load_read_with(
     let texts = FolderTexts {
         base_dir: texts::folder_of(path),
     };
-    Ok(load_bytes_with(&bytes, &texts, sourced, per_event))
+    Ok(load_bytes_with(&bytes, &texts, sourced, beside))
 }
 
 /// Checks the bytes of a timeline file, reading source texts through `texts`.
 pub fn load_bytes(bytes: &[u8], texts: &dyn SourceTexts) -> Checked {
-    load_bytes_with(bytes, texts, Sourced::No, None).0
+    load_bytes_with::<()>(bytes, texts, Sourced::No, None).0
 }
 
-fn load_bytes_with(
+fn load_bytes_with<T: Send>(
     bytes: &[u8],
     texts: &dyn SourceTexts,
     sourced: Sourced,
-    per_event: Option<PerEvent<'_>>,
-) -> (Checked, Option<Vec<f64>>) {
+    beside: Option<Beside<'_, T>>,
+) -> (Checked, Option<T>) {
     let _keep = crate::memory::KeepFreedMemory::new();
     let text = match parse::decode(bytes) {
         Ok(text) => text,
@@ -173,15 +181,15 @@ fn load_bytes_with(
         actors: raw.actors.len(),
         sources: raw.sources.len(),
     };
-    let (validated, per_event) = match per_event {
-        Some(per_event) => std::thread::scope(|scope| {
+    let (validated, beside) = match beside {
+        Some(beside) => std::thread::scope(|scope| {
             let working = std::thread::Builder::new()
                 .name("beside the checks".to_owned())
-                .spawn_scoped(scope, || per_event(&raw.events));
+                .spawn_scoped(scope, || beside(&raw));
             let validated = validate::validate(&raw, text, texts);
-            // A thread that could not start or did not finish leaves the numbers undone.
-            let numbers = working.ok().and_then(|working| working.join().ok());
-            (validated, numbers)
+            // A thread that could not start or did not finish leaves the work undone.
+            let done = working.ok().and_then(|working| working.join().ok());
+            (validated, done)
         }),
         None => (validate::validate(&raw, text, texts), None),
     };
@@ -191,62 +199,34 @@ fn load_bytes_with(
         mut problems,
         file_positions,
     } = validated;
-    // In the timeline's order: by each event's position in the file.
-    let per_event = match (&timeline, per_event, file_positions) {
-        (Some(timeline), Some(numbers), positions) if numbers.len() == timeline.events.len() => {
-            match positions {
-                None => Some(numbers),
-                Some(positions) => positions
-                    .iter()
-                    .map(|&position| numbers.get(position as usize).copied())
-                    .collect(),
-            }
-        }
-        _ => None,
-    };
     let sourcing = (sourced == Sourced::Yes).then(|| sourcing::sourcing(&raw, text));
     if let Some(sourcing) = &sourcing {
         problems.extend(sourcing.problems.iter().cloned());
         problems.sort_by_key(|problem| problem.position);
     }
-    free_beside(raw);
+    let parsed = (raw.events.len() >= LEFT_FROM_EVENTS).then(|| Box::new(raw));
     (
         Checked {
             timeline,
             problems,
             counts: Some(counts),
             sourcing,
+            parsed,
+            file_positions,
         },
-        per_event,
+        beside,
     )
 }
 
-/// From this many events the parsed records are freed on a thread of their own.
-const FREE_BESIDE_FROM_EVENTS: usize = 100_000;
-
-/// Frees the parsed records of a large file on a thread of their own: a million events are
-/// millions of strings, a sixth of a second to free, that what comes next need not wait for.
-/// The memory stays kept for reuse until they are freed.
-fn free_beside(raw: format::RawTimeline) {
-    if raw.events.len() < FREE_BESIDE_FROM_EVENTS {
-        return;
-    }
-    let kept = crate::memory::KeepFreedMemory::new();
-    // A thread that cannot start drops its closure, and the records with it, here.
-    let _freeing = std::thread::Builder::new()
-        .name("freeing".to_owned())
-        .spawn(move || {
-            drop(raw);
-            drop(kept);
-        });
-}
+/// From this many events the parsed records are left to the caller ([`Checked::parsed`]).
+const LEFT_FROM_EVENTS: usize = 100_000;
 
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
-    use super::format::RawEvent;
-    use super::load_read_per_event;
+    use super::format::RawTimeline;
+    use super::load_read_beside;
 
     const OUT_OF_ORDER: &str = r#"Timeline(
     title: "T",
@@ -258,29 +238,39 @@ mod tests {
     ],
 )"#;
 
-    fn title_lengths(events: &[RawEvent]) -> Vec<f64> {
-        events
-            .iter()
-            .map(|event| event.title.len() as f64)
-            .collect()
+    fn title_lengths(raw: &RawTimeline) -> Vec<usize> {
+        raw.events.iter().map(|event| event.title.len()).collect()
     }
 
     #[test]
-    fn numbers_worked_out_beside_the_checks_follow_the_timelines_order() {
+    fn work_beside_the_checks_sees_the_file_and_positions_give_the_timelines_order() {
         let path = Path::new("order.ron");
-        let (checked, numbers) =
-            load_read_per_event(path, Ok(OUT_OF_ORDER.as_bytes().to_vec()), &title_lengths)
+        let (checked, lengths) =
+            load_read_beside(path, Ok(OUT_OF_ORDER.as_bytes().to_vec()), &title_lengths)
                 .expect("read");
+        assert_eq!(lengths, Some(vec![13, 5, 3]));
+        assert_eq!(checked.file_positions, Some(vec![1, 2, 0]));
         let timeline = checked.timeline.expect("a sound timeline");
         let titles: Vec<&str> = timeline.events.iter().map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["Early", "Mid", "Late and long"]);
-        assert_eq!(numbers, Some(vec![5.0, 3.0, 13.0]));
     }
 
     #[test]
-    fn a_timeline_with_errors_gets_no_numbers() {
+    fn a_file_in_order_has_no_positions_and_one_with_errors_no_timeline() {
+        let in_order = OUT_OF_ORDER
+            .replace(r#"when: "2020""#, r#"when: "1980""#)
+            .replace(r#"when: "1990""#, r#"when: "1985""#);
+        let (checked, _) = load_read_beside(
+            Path::new("sorted.ron"),
+            Ok(in_order.into_bytes()),
+            &title_lengths,
+        )
+        .expect("read");
+        assert!(checked.timeline.is_some());
+        assert_eq!(checked.file_positions, None);
+
         let broken = OUT_OF_ORDER.replace(r#"when: "1990""#, r#"when: "19x0""#);
-        let (checked, numbers) = load_read_per_event(
+        let (checked, _) = load_read_beside(
             Path::new("broken.ron"),
             Ok(broken.into_bytes()),
             &title_lengths,
@@ -288,6 +278,6 @@ mod tests {
         .expect("read");
         assert!(checked.timeline.is_none());
         assert_eq!(checked.error_count(), 1);
-        assert_eq!(numbers, None);
+        assert_eq!(checked.file_positions, None);
     }
 }

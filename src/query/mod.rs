@@ -250,14 +250,17 @@ fn selection_from_index(
 
 /// How many events carry each tag, over the whole timeline (sorted by tag).
 pub fn tag_counts(timeline: &Timeline) -> Vec<(String, usize)> {
+    count_tags(timeline.events.iter().flat_map(|event| &event.tags))
+}
+
+/// How often each of `tags` occurs, by tag.
+pub fn count_tags<'t>(tags: impl Iterator<Item = &'t String>) -> Vec<(String, usize)> {
     // Hashed, then sorted once: a million lookups in an ordered map compared strings at every
     // step of its tree.
     let mut counts: std::collections::HashMap<&str, usize, foldhash::fast::RandomState> =
         Default::default();
-    for event in &timeline.events {
-        for tag in &event.tags {
-            *counts.entry(tag.as_str()).or_default() += 1;
-        }
+    for tag in tags {
+        *counts.entry(tag.as_str()).or_default() += 1;
     }
     let mut counts: Vec<(String, usize)> = counts
         .into_iter()
