@@ -26,6 +26,7 @@ pub mod layout;
 pub mod load;
 pub mod memory;
 pub mod model;
+pub mod parallel;
 pub mod query;
 pub mod search_index;
 pub mod story;
