@@ -247,6 +247,8 @@ fn frame(ctx: &egui::Context, app: &mut App) -> usize {
 }
 
 fn frames(c: &mut Criterion) {
+    // As the application runs.
+    alliance_timeline::memory::use_small_pages();
     let mut group = c.benchmark_group("frame-1920x1080");
     group.sample_size(20);
     for events in [1_000usize, 100_000, 1_000_000] {
