@@ -14,12 +14,16 @@ use alliance_timeline::layout::spans::{EventSpan, event_spans};
 use alliance_timeline::layout::time_map::{Folding, TimeMap, view_at_scale};
 use alliance_timeline::layout::time_view::TimeView;
 use alliance_timeline::layout::tracks::{RowMetrics, layout_rows};
+use alliance_timeline::load::parse::{parse, parse_whole};
+use alliance_timeline::load::split::events_list;
+use alliance_timeline::load::validate::validate;
 use alliance_timeline::load::{EmbeddedTexts, load_bytes};
 use alliance_timeline::model::Timeline;
 use alliance_timeline::query::{Filter, select, select_indexed};
 use alliance_timeline::search_index::SearchIndex;
 use alliance_timeline::synthetic::timeline_ron;
 use alliance_timeline::view::frame::LABEL_COLUMN_PX;
+use alliance_timeline::view::prepared::TitleWidths;
 use alliance_timeline::view::{DrawInput, FilterRequest, FilteredView, Frame, Highlight, draw};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eframe::egui;
@@ -50,6 +54,61 @@ fn load(c: &mut Criterion) {
             b.iter(|| black_box(load_bytes(text.as_bytes(), &EmbeddedTexts::default())))
         });
     }
+    group.finish();
+}
+
+/// The parts of opening a million events, each on its own: finding the events list, parsing
+/// (whole, and on every core), checking, and deriving the window's document.
+fn load_parts(c: &mut Criterion) {
+    alliance_timeline::memory::use_small_pages();
+    let mut group = c.benchmark_group("load-parts-1M");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    let text = timeline_ron(1_000_000, ACTORS, 1);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("events-list", |b| {
+        b.iter(|| black_box(events_list(&text).map(|list| list.item_ends.len())))
+    });
+    group.bench_function("parse-whole", |b| {
+        b.iter(|| black_box(parse_whole(&text).map(|raw| raw.events.len())))
+    });
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    group.bench_function(format!("parse-on-{threads}-cores"), |b| {
+        b.iter(|| black_box(parse(&text).map(|raw| raw.events.len())))
+    });
+    let Ok(raw) = parse(&text) else {
+        panic!("the synthetic timeline parses");
+    };
+    group.bench_function("check", |b| {
+        b.iter(|| {
+            black_box(
+                validate(&raw, &text, &EmbeddedTexts::default())
+                    .timeline
+                    .is_some(),
+            )
+        })
+    });
+    let Some(timeline) = validate(&raw, &text, &EmbeddedTexts::default()).timeline else {
+        panic!("the synthetic timeline is valid");
+    };
+    drop(raw);
+    group.bench_function("title-widths", |b| {
+        b.iter(|| black_box(TitleWidths::measured(&timeline)))
+    });
+    let spans = event_spans(&timeline);
+    group.bench_function("first-filtering", |b| {
+        b.iter(|| {
+            black_box(FilteredView::derive(&FilterRequest {
+                timeline: &timeline,
+                spans: &spans,
+                search_index: None,
+                filter: &Filter::default(),
+                collapsed: &BTreeSet::new(),
+                row_metrics: RowMetrics::default(),
+            }))
+        })
+    });
     group.finish();
 }
 
@@ -273,5 +332,5 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, filter, layout, frames);
+criterion_group!(benches, load, load_parts, filter, layout, frames);
 criterion_main!(benches);
