@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 
 use crate::job::{CannotStart, Job, Poll, Wake};
 
-use super::measured::Measured;
+use super::event_measures::EventMeasures;
 use super::{Document, Origin};
 use crate::files::{FileErrorKind, MAX_TIMELINE_BYTES, Reader};
 use crate::load::{Checked, load_bytes};
@@ -104,9 +104,7 @@ pub fn prepare(
         checked.parsed,
     );
     document.disk_stamp = disk_stamp;
-    document.leftovers = Some(super::document::Leftovers {
-        memory: keep_freed_memory,
-    });
+    document.memory_kept = Some(keep_freed_memory);
     crate::timing::mark("derived (title widths, lanes, overview)");
     Ok(document)
 }
@@ -115,7 +113,7 @@ pub fn prepare(
 fn read_and_check(
     path: &Path,
     progress: &Progress,
-) -> Result<(Checked, Option<Measured>), Failure> {
+) -> Result<(Checked, Option<EventMeasures>), Failure> {
     let read = Reader::new(MAX_TIMELINE_BYTES)
         .cancel_on(&progress.cancel)
         .on_progress(|read| {
@@ -135,7 +133,7 @@ fn read_and_check(
     }
     progress.phase.store(1, Ordering::Relaxed);
     crate::timing::mark("read");
-    let checked = crate::load::load_read_beside(path, read, &Measured::of_records)
+    let checked = crate::load::load_read_beside(path, read, &EventMeasures::of_records)
         .map_err(|error| Failure::Problems(vec![error.to_string()]));
     crate::timing::mark("parsed and checked");
     checked

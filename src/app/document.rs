@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+use super::event_measures::EventMeasures;
 use super::filtering::{
     BACKGROUND_FROM_EVENTS, FilterInput, FilterQueue, INDEX_FROM_EVENTS, index_in_background,
 };
-use super::measured::Measured;
 use crate::job::{Job, Wake};
 use crate::layout::scene::Scene;
 use crate::layout::time_map::{Folding, TimeMap};
@@ -68,16 +68,9 @@ pub struct Document {
     _indexing: Option<Job<()>>,
     /// Filters large timelines off the window's thread.
     filtering: FilterQueue,
-    /// What loading left to free once this document has been shown
-    /// ([`Document::free_leftovers`]).
-    pub leftovers: Option<Leftovers>,
-}
-
-/// What loading leaves to free once its timeline is shown, so that the first picture need not
-/// wait: the memory freed while loading, kept for reuse until now (a tenth of a second to
-/// give back at a million events).
-pub struct Leftovers {
-    pub memory: crate::memory::KeepFreedMemory,
+    /// The memory freed while loading, kept for reuse until this document has been shown
+    /// ([`Document::return_kept_memory`]).
+    pub memory_kept: Option<crate::memory::KeepFreedMemory>,
 }
 
 /// What a scene depends on besides the filtered view.
@@ -123,7 +116,7 @@ impl Document {
         timeline: Timeline,
         filter: &Filter,
         collapsed: &BTreeSet<String>,
-        measured: Option<Measured>,
+        measured: Option<EventMeasures>,
         records: Option<Box<crate::load::format::RawTimeline>>,
     ) -> Document {
         let measured =
@@ -144,7 +137,7 @@ impl Document {
         let (measured, filtered, source_segments) = std::thread::scope(|scope| {
             let beside = || {
                 drop(records);
-                measured.unwrap_or_else(|| Measured::of_timeline(&timeline))
+                measured.unwrap_or_else(|| EventMeasures::of_timeline(&timeline))
             };
             let working = std::thread::Builder::new()
                 .name("measuring".to_owned())
@@ -156,7 +149,7 @@ impl Document {
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
                 // No thread (the system refused one): measured here.
-                Err(_) => Measured::of_timeline(&timeline),
+                Err(_) => EventMeasures::of_timeline(&timeline),
             };
             (measured, filtered, source_segments)
         });
@@ -176,7 +169,7 @@ impl Document {
             search_index,
             _indexing: None,
             filtering: FilterQueue::default(),
-            leftovers: None,
+            memory_kept: None,
         };
         document.install(filtered);
         // Started once the first picture is ready, so that it does not take a core from it.
@@ -184,13 +177,14 @@ impl Document {
         document
     }
 
-    /// Frees what loading left ([`Leftovers`]) on a thread of its own.
-    pub fn free_leftovers(&mut self) {
-        if let Some(leftovers) = self.leftovers.take() {
-            // A thread that cannot start drops its closure, and frees them, here.
-            let _freeing = std::thread::Builder::new()
-                .name("freeing".to_owned())
-                .spawn(move || drop(leftovers));
+    /// Returns the memory kept from loading to the system, on a thread of its own: a tenth of
+    /// a second at a million events, which the first picture need not wait for.
+    pub fn return_kept_memory(&mut self) {
+        if let Some(kept) = self.memory_kept.take() {
+            // A thread that cannot start drops its closure, and returns the memory, here.
+            let _returning = std::thread::Builder::new()
+                .name("returning memory".to_owned())
+                .spawn(move || drop(kept));
         }
     }
 

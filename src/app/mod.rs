@@ -13,6 +13,7 @@ mod edit_writes;
 mod editing;
 mod event_form;
 mod event_form_ui;
+mod event_measures;
 mod export_dialog;
 mod export_job;
 mod filtering;
@@ -22,12 +23,12 @@ mod importing;
 mod item_widgets;
 mod label_column;
 mod loading;
-mod measured;
 mod navigation;
 mod open;
 mod overview;
 mod paint;
 mod presentation;
+mod problem_report;
 mod reader_text;
 mod settings;
 mod shortcuts;
@@ -47,6 +48,7 @@ pub use command::Command;
 pub use document::{Document, Origin};
 pub use editing::EditCommand;
 pub use event_form::{EventForm, QuoteCheck};
+pub use problem_report::ProblemReport;
 pub use settings::Settings;
 
 use crate::layout::time_map::Folding;
@@ -85,27 +87,6 @@ pub struct ReaderState {
     pub scroll_pending: bool,
     /// The passage the user selected, in bytes of the source's text.
     pub selection: Option<std::ops::Range<usize>>,
-}
-
-/// Problems of a file that could not be opened, shown until dismissed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProblemReport {
-    /// The window's title.
-    pub title: String,
-    /// What happened, in a sentence.
-    pub message: String,
-    pub lines: Vec<String>,
-}
-
-impl ProblemReport {
-    /// Problems that kept a file from opening.
-    pub fn not_opened(file: &str, lines: Vec<String>) -> ProblemReport {
-        ProblemReport {
-            title: format!("Problems in {file}"),
-            message: format!("{file} could not be opened. The timeline on screen is unchanged."),
-            lines,
-        }
-    }
 }
 
 /// What a typed path is for (where no native file dialog is available).
@@ -341,8 +322,8 @@ impl App {
 
         if let Some(document) = &mut self.document {
             crate::timing::mark_once("first frame with the timeline");
-            // Shown: what loading left can be freed.
-            document.free_leftovers();
+            // Shown: the memory kept from loading it can go back.
+            document.return_kept_memory();
         }
         for command in commands
             .into_iter()

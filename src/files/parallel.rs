@@ -12,7 +12,8 @@ use super::bounded::{CHUNK_BYTES, ReadProgress, Stop};
 pub const PARALLEL_FROM_BYTES: u64 = 64 << 20;
 
 /// The first `expected_bytes` of `file`, read on up to `threads` threads; `None` when the file
-/// turned out shorter (it changed while read: the caller reads it again from the start).
+/// turned out shorter (it changed while read) or a thread could not start: the caller reads it
+/// again from the start, as one stream.
 /// Progress is reported from the calling thread, and `cancel` is obeyed between chunks.
 pub fn read_expected_in_parallel(
     file: &File,
@@ -51,46 +52,40 @@ pub fn read_expected_in_parallel(
                     .spawn_scoped(scope, move || read_stretch(offset, stretch, &mut || ()))
             })
             .collect();
-        let mut outcome = Ok(());
+        // Whether every stretch was read (`false` when a thread could not start).
+        let mut outcome: Result<bool, Stop> = Ok(true);
         if let Some(first) = first {
             outcome = read_stretch(0, first, &mut || {
                 on_progress(ReadProgress {
                     bytes_read: done_bytes.load(Ordering::Relaxed),
                     total_bytes,
                 });
-            });
+            })
+            .map(|()| true);
         }
         for worker in workers {
             let worked = match worker {
                 Ok(worker) => worker
                     .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    .map(|()| true),
                 // No thread: the caller reads the file as one stream instead.
-                Err(error) => Err(Stop::Io(std::io::Error::new(
-                    std::io::ErrorKind::Interrupted,
-                    error,
-                ))),
+                Err(_) => Ok(false),
             };
-            outcome = outcome.and(worked);
+            outcome = outcome.and_then(|whole| worked.map(|worked| whole && worked));
         }
         outcome
     });
     match outcome {
-        Ok(()) => {
+        Ok(true) => {
             on_progress(ReadProgress {
                 bytes_read: total_bytes,
                 total_bytes,
             });
             Ok(Some(bytes))
         }
-        Err(Stop::Io(error))
-            if matches!(
-                error.kind(),
-                std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::Interrupted
-            ) =>
-        {
-            Ok(None)
-        }
+        Ok(false) => Ok(None),
+        Err(Stop::Io(error)) if error.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
         Err(stop) => Err(stop),
     }
 }
