@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::model::{ActorIndex, EventIndex, Timeline};
 use crate::query::Selection;
 
+use super::day_index::DayIndex;
 use super::spans::EventSpan;
 
 /// Sizes of rows, in pixels.
@@ -63,6 +64,10 @@ pub struct Lane {
     pub start_days: Vec<f64>,
     /// Running maximum of end days: the latest end among `events[..=i]` (ascending).
     pub max_end_days: Vec<f64>,
+    /// Where a day falls among `start_days` and `max_end_days`, built once the lane is
+    /// complete.
+    start_index: DayIndex,
+    max_end_index: DayIndex,
 }
 
 impl Lane {
@@ -86,25 +91,20 @@ impl Lane {
 
     /// Positions of the events that may overlap `[first_day, last_day]`.
     pub fn overlapping(&self, first_day: f64, last_day: f64) -> std::ops::Range<usize> {
-        let begin = self.max_end_days.partition_point(|&end| end < first_day);
-        let end = self.start_days.partition_point(|&start| start <= last_day);
+        let begin = self
+            .max_end_index
+            .first_at_or_after(&self.max_end_days, first_day);
+        let end = self.start_index.first_after(&self.start_days, last_day);
         begin..end.max(begin)
     }
 
     /// The first position at or after `from` whose event starts on or after `day`.
     ///
-    /// Searched outwards from `from` (galloping): a zoomed-out lane asks once per bucket for
-    /// a position close to the last one, and a binary search over the whole rest of a long
-    /// lane missed the cache at every step.
+    /// Start days ascend, so this is the later of `from` and the first position starting on
+    /// or after `day`, which the lane's start index finds with a few memory reads.
     pub fn first_starting_at(&self, day: f64, from: usize) -> usize {
-        let from = from.min(self.len());
-        let starts = &self.start_days[from..];
-        let mut bound = 1;
-        while bound < starts.len() && starts[bound - 1] < day {
-            bound *= 2;
-        }
-        let (low, high) = (bound / 2, bound.min(starts.len()));
-        from + low + starts[low..high].partition_point(|&start| start < day)
+        let first = self.start_index.first_at_or_after(&self.start_days, day);
+        first.max(from.min(self.len()))
     }
 
     /// Where `event` (starting on `start_day`) is in this lane, if it is.
@@ -291,6 +291,10 @@ fn assign_lanes(events: &[EventIndex], spans: &[EventSpan], max_lanes: usize) ->
         };
         lanes[lane].push(event, start_day, end_day);
         lane_end_day[lane] = lane_end_day[lane].max(end_day);
+    }
+    for lane in &mut lanes {
+        lane.start_index = DayIndex::new(&lane.start_days);
+        lane.max_end_index = DayIndex::new(&lane.max_end_days);
     }
     lanes
 }

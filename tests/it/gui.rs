@@ -11,7 +11,7 @@ use alliance_timeline::model::date::day_number;
 use chrono::NaiveDate;
 use eframe::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const SUMMIT: &str = "Brussels summit, with a walk-out threat drafted and dropped";
 
@@ -222,6 +222,52 @@ fn the_right_arrow_selects_the_next_event_in_time() {
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     assert_eq!(harness.state().selected, None);
+}
+
+#[test]
+fn a_count_pill_is_a_button_named_by_its_events_and_a_click_zooms_in_on_them() {
+    let mut harness = harness();
+    harness.state_mut().emit(Command::MoveView(TimeView::new(
+        day("1949-01-01"),
+        day("2026-01-01"),
+    )));
+    harness.run_steps(3);
+    let width_before = harness.state().view.width_days();
+    // Zoomed out, the 2018 summit and its neighbours share a pill on Trump's track.
+    let pill = harness
+        .get_all_by(|node| {
+            node.role() == egui::accesskit::Role::Button
+                && node
+                    .label()
+                    .is_some_and(|label| label.contains(" events, "))
+        })
+        .next()
+        .expect("a count pill in the accessibility tree");
+    let label = pill.accesskit_node().label().unwrap_or_default();
+    let count: usize = label
+        .split(' ')
+        .next()
+        .and_then(|count| count.parse().ok())
+        .unwrap_or_else(|| panic!("a count in {label:?}"));
+    assert!(count >= 2, "{label}");
+    // Each visible lane is one list widget holding its items.
+    assert!(
+        harness
+            .get_all_by_role(egui::accesskit::Role::List)
+            .any(|lane| lane
+                .accesskit_node()
+                .label()
+                .is_some_and(|name| name.contains(", lane 1 of "))),
+        "a lane named by its track"
+    );
+    pill.click();
+    harness.run_steps(3);
+    let view = harness.state().view;
+    assert!(
+        view.width_days() < width_before / 4.0,
+        "zoomed in from {width_before} to {} days",
+        view.width_days()
+    );
 }
 
 #[test]
