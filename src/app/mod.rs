@@ -27,6 +27,7 @@ mod navigation;
 mod open;
 mod overview;
 mod paint;
+mod paint_mesh;
 mod presentation;
 mod problem_report;
 mod reader_text;

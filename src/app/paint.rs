@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use eframe::egui::{
     self, Color32, FontId, Galley, Pos2, Rect, Shape, Stroke,
-    epaint::{Mesh, Vertex, WHITE_UV},
+    epaint::Mesh,
     text::{LayoutJob, TextFormat, TextWrapping},
 };
 
-use super::theme;
+use super::{paint_mesh, theme};
 use crate::fonts::Weight;
 use crate::style::{Palette, Tint};
 use crate::view::primitives::{
@@ -36,27 +36,45 @@ fn pos((x, y): (f64, f64)) -> Pos2 {
 
 /// The shapes of `primitives`, appended to `shapes`.
 pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes: &mut Vec<Shape>) {
-    // Neighbouring fades (a bar's tint and edge, bars side by side) share one mesh.
-    let mut fades = Mesh::default();
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    // Runs of fades and filled rectangles (a lane of count pills, a bar's tint and edge)
+    // share one mesh, written here instead of tessellated shape by shape.
+    let mut batch = Mesh::default();
     for primitive in primitives {
-        if let Primitive::Faded {
-            rect: area,
-            solid_x0_px,
-            solid_x1_px,
-            paint,
-        } = primitive
-        {
-            add_fade(
-                &mut fades,
-                area,
-                *solid_x0_px,
-                *solid_x1_px,
-                paint.resolve(palette),
-            );
-            continue;
+        match primitive {
+            Primitive::Faded {
+                rect: area,
+                solid_x0_px,
+                solid_x1_px,
+                paint,
+            } => {
+                paint_mesh::add_fade(
+                    &mut batch,
+                    rect(area),
+                    *solid_x0_px as f32,
+                    *solid_x1_px as f32,
+                    color32(paint.resolve(palette)),
+                );
+                continue;
+            }
+            Primitive::Rect {
+                rect: area,
+                corner_px,
+                paint,
+            } if paint_mesh::is_meshable(rect(area), pixels_per_point) => {
+                paint_mesh::add_rect(
+                    &mut batch,
+                    rect(area),
+                    *corner_px as f32,
+                    color32(paint.resolve(palette)),
+                    pixels_per_point,
+                );
+                continue;
+            }
+            _ => {}
         }
-        if !fades.is_empty() {
-            shapes.push(Shape::mesh(std::mem::take(&mut fades)));
+        if !batch.is_empty() {
+            shapes.push(Shape::mesh(std::mem::take(&mut batch)));
         }
         match primitive {
             Primitive::Rect {
@@ -121,41 +139,8 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
             }
         }
     }
-    if !fades.is_empty() {
-        shapes.push(Shape::mesh(fades));
-    }
-}
-
-/// Three quads added to `mesh`: fading in, solid, fading out.
-fn add_fade(mesh: &mut Mesh, area: &PxRect, solid_x0_px: f64, solid_x1_px: f64, tint: Tint) {
-    let solid = color32(tint);
-    let clear = Color32::TRANSPARENT;
-    let (x0, x1) = (area.x0_px as f32, area.x1_px as f32);
-    let (solid_x0, solid_x1) = (solid_x0_px as f32, solid_x1_px as f32);
-    let (top, bottom) = (area.y0_px as f32, area.y1_px as f32);
-    for (left, right, left_color, right_color) in [
-        (x0, solid_x0, clear, solid),
-        (solid_x0, solid_x1, solid, solid),
-        (solid_x1, x1, solid, clear),
-    ] {
-        if right - left <= 0.01 {
-            continue;
-        }
-        let base = mesh.vertices.len() as u32;
-        for (x, y, color) in [
-            (left, top, left_color),
-            (right, top, right_color),
-            (right, bottom, right_color),
-            (left, bottom, left_color),
-        ] {
-            mesh.vertices.push(Vertex {
-                pos: Pos2::new(x, y),
-                uv: WHITE_UV,
-                color,
-            });
-        }
-        mesh.add_triangle(base, base + 1, base + 2);
-        mesh.add_triangle(base, base + 2, base + 3);
+    if !batch.is_empty() {
+        shapes.push(Shape::mesh(batch));
     }
 }
 

@@ -49,10 +49,14 @@ pub(super) fn connectors(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
     }
 }
 
+/// Every item's shape and emphasis, then every text above them all: titles and counts
+/// read whole where shapes crowd, and the shapes of a lane come one after another (the
+/// window paints such a run as one mesh).
 pub(super) fn items(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
     let tracks = input.frame.tracks();
     let width_px = input.frame.area_width_px();
     let rows = &input.filtered.rows;
+    let mut texts = Vec::new();
     for item in &input.scene.items {
         let y = input.frame.y(item.y_px);
         if y < tracks.y0_px - CULL_MARGIN_PX || y > tracks.y1_px + CULL_MARGIN_PX {
@@ -60,7 +64,7 @@ pub(super) fn items(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
         }
         let event = item.event();
         let color = Paint::own(item_rgb(input.timeline, rows, item.row, event));
-        shape(input, item, y, color, out);
+        shape(input, item, y, color, out, &mut texts);
         emphasis(input, item, y, out);
         if let (Some(label), Some(event)) = (item.label, event)
             && let Some(data) = input.timeline.event(event)
@@ -86,7 +90,7 @@ pub(super) fn items(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
                     max_width_px: room_px,
                 }
             };
-            out.push(Primitive::Text(TextRun {
+            texts.push(Primitive::Text(TextRun {
                 x_px: input.frame.x(label.x_px),
                 y_centre_px: y - 1.0,
                 text: match input.title_marks.get(event.get()) {
@@ -99,9 +103,17 @@ pub(super) fn items(input: &DrawInput<'_>, out: &mut Vec<Primitive>) {
             }));
         }
     }
+    out.append(&mut texts);
 }
 
-fn shape(input: &DrawInput<'_>, item: &Item, y: f64, color: Paint, out: &mut Vec<Primitive>) {
+fn shape(
+    input: &DrawInput<'_>,
+    item: &Item,
+    y: f64,
+    color: Paint,
+    out: &mut Vec<Primitive>,
+    texts: &mut Vec<Primitive>,
+) {
     let x0 = input.frame.x(item.x0_px);
     let x1 = input.frame.x(item.x1_px);
     match item.shape {
@@ -164,7 +176,7 @@ fn shape(input: &DrawInput<'_>, item: &Item, y: f64, color: Paint, out: &mut Vec
                 corner_px: PILL_HALF_HEIGHT_PX,
                 paint: Paint::role(Role::Cluster),
             });
-            out.push(Primitive::Text(TextRun {
+            texts.push(Primitive::Text(TextRun {
                 x_px: (x0 + x1) / 2.0,
                 y_centre_px: y,
                 text: item.count().to_string(),

@@ -1,0 +1,253 @@
+//! Triangles the window's painter writes itself, into one mesh for a run of primitives
+//! instead of one egui shape each: fades (three quads) and filled rectangles, rounded or not,
+//! anti-aliased the way egui's tessellator does it (an inner ring in the fill colour, an
+//! outer ring half a feather out in transparent, the inside as a fan).
+//!
+//! A zoomed-out million events shows some 1,600 count pills at once. As egui shapes each
+//! was a path of 36 points tessellated anew every frame, into a mesh that grew by copying;
+//! here a pill's corners get only as many points as keep the curve within a fifth of a pixel
+//! of a true circle, and all pills of a lane go out in one mesh.
+
+use eframe::egui::{
+    Color32, Pos2, Rect, Vec2,
+    emath::GuiRounding,
+    epaint::{Mesh, Vertex, WHITE_UV},
+};
+
+/// How far a corner's polygon may stray inside the true circle, in pixels.
+const CORNER_TOLERANCE_PX: f32 = 0.2;
+
+/// Three quads added to `mesh`: fading in from `area`'s left edge to `solid_x0`, solid to
+/// `solid_x1`, fading out to the right edge.
+pub(super) fn add_fade(mesh: &mut Mesh, area: Rect, solid_x0: f32, solid_x1: f32, solid: Color32) {
+    let clear = Color32::TRANSPARENT;
+    let (x0, x1, top, bottom) = (area.min.x, area.max.x, area.min.y, area.max.y);
+    for (left, right, left_color, right_color) in [
+        (x0, solid_x0, clear, solid),
+        (solid_x0, solid_x1, solid, solid),
+        (solid_x1, x1, solid, clear),
+    ] {
+        if right - left <= 0.01 {
+            continue;
+        }
+        let base = mesh.vertices.len() as u32;
+        for (x, y, color) in [
+            (left, top, left_color),
+            (right, top, right_color),
+            (right, bottom, right_color),
+            (left, bottom, left_color),
+        ] {
+            mesh.vertices.push(Vertex {
+                pos: Pos2::new(x, y),
+                uv: WHITE_UV,
+                color,
+            });
+        }
+        mesh.add_triangle(base, base + 1, base + 2);
+        mesh.add_triangle(base, base + 2, base + 3);
+    }
+}
+
+/// Whether [`add_rect`] draws `rect` as egui would; thinner ones egui draws as lines.
+pub(super) fn is_meshable(rect: Rect, pixels_per_point: f32) -> bool {
+    let feathering = 1.0 / pixels_per_point;
+    rect.is_finite() && rect.width() > 2.0 * feathering && rect.height() > 2.0 * feathering
+}
+
+/// `rect` filled with `color`, its corners rounded by `corner_px`, added to `mesh`.
+///
+/// As egui does: the rectangle snapped to whole pixels, a rounded corner made 0.4 px rounder
+/// and no rounder than half the rectangle's height or width, and the edge feathered over one
+/// physical pixel.
+pub(super) fn add_rect(
+    mesh: &mut Mesh,
+    rect: Rect,
+    corner_px: f32,
+    color: Color32,
+    pixels_per_point: f32,
+) {
+    if color == Color32::TRANSPARENT {
+        return;
+    }
+    let rect = rect.round_to_pixels(pixels_per_point);
+    let radius = if corner_px > 0.0 {
+        (corner_px + 0.4)
+            .min(rect.width() / 2.0)
+            .min(rect.height() / 2.0)
+    } else {
+        0.0
+    };
+    let mut points: Vec<Pos2> = Vec::with_capacity(24);
+    outline(&mut points, rect, radius);
+    fill_feathered(mesh, &points, color, 1.0 / pixels_per_point);
+}
+
+/// The outline of a rounded rectangle, clockwise on screen from the top-right corner, with
+/// no point repeated.
+fn outline(points: &mut Vec<Pos2>, rect: Rect, radius: f32) {
+    let corners = [
+        // Centre of each corner's circle and the angle its quarter starts at.
+        (
+            Pos2::new(rect.max.x - radius, rect.min.y + radius),
+            -90.0_f32,
+        ),
+        (Pos2::new(rect.max.x - radius, rect.max.y - radius), 0.0),
+        (Pos2::new(rect.min.x + radius, rect.max.y - radius), 90.0),
+        (Pos2::new(rect.min.x + radius, rect.min.y + radius), 180.0),
+    ];
+    let segments = if radius <= CORNER_TOLERANCE_PX {
+        0
+    } else {
+        let max_step_degrees = (2.0 * (1.0 - CORNER_TOLERANCE_PX / radius).acos()).to_degrees();
+        (90.0 / max_step_degrees).ceil().clamp(1.0, 16.0) as usize
+    };
+    for (centre, start_degrees) in corners {
+        if segments == 0 {
+            // A sharp corner: the circle's centre is the corner itself.
+            push_distinct(points, centre);
+            continue;
+        }
+        for step in 0..=segments {
+            let angle = (start_degrees + 90.0 * step as f32 / segments as f32).to_radians();
+            push_distinct(
+                points,
+                centre + radius * Vec2::new(angle.cos(), angle.sin()),
+            );
+        }
+    }
+    if points.len() > 1 && points.first() == points.last() {
+        points.pop();
+    }
+}
+
+fn push_distinct(points: &mut Vec<Pos2>, point: Pos2) {
+    if points
+        .last()
+        .is_none_or(|last| (*last - point).length_sq() > 1e-6)
+    {
+        points.push(point);
+    }
+}
+
+/// A convex outline, clockwise on screen, filled with `color` and feathered over
+/// `feathering_px`: each point's normal is the mean of its two edges' normals, lengthened
+/// so that both edges move out by the same distance (a miter), as egui's paths do.
+fn fill_feathered(mesh: &mut Mesh, points: &[Pos2], color: Color32, feathering_px: f32) {
+    let count = points.len();
+    if count < 3 {
+        return;
+    }
+    let first = mesh.vertices.len() as u32;
+    mesh.vertices.reserve(2 * count);
+    mesh.indices.reserve(3 * (2 * count + count - 2));
+    let edge_normal = |from: Pos2, to: Pos2| (to - from).normalized().rot90();
+    let mut normal_before = edge_normal(points[count - 1], points[0]);
+    for (index, &point) in points.iter().enumerate() {
+        let normal_after = edge_normal(point, points[(index + 1) % count]);
+        let mean = (normal_before + normal_after) / 2.0;
+        let miter = mean / mean.length_sq().max(0.5);
+        let offset = 0.5 * feathering_px * miter;
+        mesh.vertices.push(Vertex {
+            pos: point - offset,
+            uv: WHITE_UV,
+            color,
+        });
+        mesh.vertices.push(Vertex {
+            pos: point + offset,
+            uv: WHITE_UV,
+            color: Color32::TRANSPARENT,
+        });
+        normal_before = normal_after;
+    }
+    let count = count as u32;
+    let (inner, outer) = (|i: u32| first + 2 * i, |i: u32| first + 2 * i + 1);
+    let mut before = count - 1;
+    for index in 0..count {
+        mesh.add_triangle(inner(index), inner(before), outer(before));
+        mesh.add_triangle(outer(before), outer(index), inner(index));
+        before = index;
+    }
+    for index in 2..count {
+        mesh.add_triangle(inner(0), inner(index - 1), inner(index));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pill(x0: f32, x1: f32) -> Mesh {
+        let mut mesh = Mesh::default();
+        let rect = Rect::from_min_max(Pos2::new(x0, 92.0), Pos2::new(x1, 108.0));
+        add_rect(&mut mesh, rect, 8.0, Color32::RED, 1.0);
+        mesh
+    }
+
+    #[test]
+    fn a_pill_is_a_feathered_stadium_with_round_ends_inside_its_rectangle() {
+        let mesh = pill(10.0, 50.0);
+        assert!(mesh.is_valid());
+        // Four corners of four segments each, the two points where the quarters of each end
+        // meet counted once: 18 points, an inner and an outer vertex each.
+        assert_eq!(mesh.vertices.len(), 36);
+        assert_eq!(mesh.indices.len(), 3 * (2 * 18 + 16));
+        let inner: Vec<Pos2> = mesh
+            .vertices
+            .iter()
+            .filter(|vertex| vertex.color == Color32::RED)
+            .map(|vertex| vertex.pos)
+            .collect();
+        assert_eq!(inner.len(), 18);
+        for point in &inner {
+            assert!((9.9..=50.1).contains(&point.x) && (91.9..=108.1).contains(&point.y));
+            // Every point of an end lies on its circle of radius 8, half a feather inside.
+            let centre_x = if point.x < 30.0 { 18.0 } else { 42.0 };
+            let distance = (*point - Pos2::new(centre_x, 100.0)).length();
+            if (point.x - centre_x).abs() > 0.01 {
+                assert!((distance - 7.5).abs() < 0.05, "{point:?} at {distance}");
+            }
+        }
+        // The outer ring is transparent and half a pixel out: the pill's extent plus 0.5.
+        let outer_right = mesh
+            .vertices
+            .iter()
+            .filter(|vertex| vertex.color == Color32::TRANSPARENT)
+            .map(|vertex| vertex.pos.x)
+            .fold(f32::MIN, f32::max);
+        assert!((outer_right - 50.5).abs() < 0.02, "{outer_right}");
+    }
+
+    #[test]
+    fn a_sharp_rectangle_has_four_corners_moved_out_diagonally() {
+        let mut mesh = Mesh::default();
+        let rect = Rect::from_min_max(Pos2::new(0.2, 0.0), Pos2::new(100.0, 20.0));
+        add_rect(&mut mesh, rect, 0.0, Color32::BLUE, 1.0);
+        assert_eq!(mesh.vertices.len(), 8);
+        // Snapped to whole pixels, then feathered half a pixel either way.
+        assert_eq!(mesh.vertices[0].pos, Pos2::new(99.5, 0.5));
+        assert_eq!(mesh.vertices[1].pos, Pos2::new(100.5, -0.5));
+        assert_eq!(mesh.vertices[7].pos, Pos2::new(-0.5, -0.5));
+        assert_eq!(mesh.indices.len(), 3 * (2 * 4 + 2));
+    }
+
+    #[test]
+    fn thin_and_transparent_rectangles_are_left_to_egui_or_out() {
+        let thin = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(1.5, 40.0));
+        assert!(!is_meshable(thin, 1.0));
+        assert!(is_meshable(thin, 2.0));
+        let mut mesh = Mesh::default();
+        add_rect(&mut mesh, thin, 0.0, Color32::TRANSPARENT, 1.0);
+        assert!(mesh.is_empty());
+    }
+
+    #[test]
+    fn a_fade_is_three_quads_from_clear_to_solid_and_back() {
+        let mut mesh = Mesh::default();
+        let area = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(30.0, 10.0));
+        add_fade(&mut mesh, area, 10.0, 20.0, Color32::GREEN);
+        assert_eq!(mesh.vertices.len(), 12);
+        assert_eq!(mesh.vertices[0].color, Color32::TRANSPARENT);
+        assert_eq!(mesh.vertices[1].color, Color32::GREEN);
+        assert_eq!(mesh.vertices[9].color, Color32::TRANSPARENT);
+    }
+}
