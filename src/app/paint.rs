@@ -40,6 +40,7 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
     // Runs of fades and filled rectangles (a lane of count pills, a bar's tint and edge)
     // share one mesh, written here instead of tessellated shape by shape.
     let mut batch = Mesh::default();
+    let mut rects = paint_mesh::Rects::default();
     for primitive in primitives {
         match primitive {
             Primitive::Faded {
@@ -62,7 +63,7 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                 corner_px,
                 paint,
             } if paint_mesh::is_meshable(rect(area), pixels_per_point) => {
-                paint_mesh::add_rect(
+                rects.add(
                     &mut batch,
                     rect(area),
                     *corner_px as f32,

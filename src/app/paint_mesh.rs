@@ -48,38 +48,156 @@ pub(super) fn add_fade(mesh: &mut Mesh, area: Rect, solid_x0: f32, solid_x1: f32
     }
 }
 
-/// Whether [`add_rect`] draws `rect` as egui would; thinner ones egui draws as lines.
+/// Whether [`Rects::add`] draws `rect` as egui would; thinner ones egui draws as lines.
 pub(super) fn is_meshable(rect: Rect, pixels_per_point: f32) -> bool {
     let feathering = 1.0 / pixels_per_point;
     rect.is_finite() && rect.width() > 2.0 * feathering && rect.height() > 2.0 * feathering
 }
 
-/// `rect` filled with `color`, its corners rounded by `corner_px`, added to `mesh`.
-///
-/// As egui does: the rectangle snapped to whole pixels, a rounded corner made 0.4 px rounder
-/// and no rounder than half the rectangle's height or width, and the edge feathered over one
-/// physical pixel.
-pub(super) fn add_rect(
-    mesh: &mut Mesh,
-    rect: Rect,
-    corner_px: f32,
-    color: Color32,
-    pixels_per_point: f32,
-) {
-    if color == Color32::TRANSPARENT {
-        return;
+/// Filled rectangles added to meshes, each shape of corner worked out once: a rectangle's
+/// vertices depend on its size only through where its corners' centres are, so the
+/// vertices of one rectangle of the same radius, relative to its corners, serve for all.
+#[derive(Default)]
+pub(super) struct Rects {
+    templates: Vec<Template>,
+}
+
+/// The feathered vertices of a rectangle of one corner radius, relative to the centres of
+/// its corners, and its triangles.
+struct Template {
+    key: TemplateKey,
+    /// Which corner (clockwise from the top right), the offset from its centre, and whether
+    /// the vertex is on the transparent outer ring.
+    vertices: Vec<(usize, Vec2, bool)>,
+    indices: Vec<u32>,
+}
+
+#[derive(PartialEq)]
+struct TemplateKey {
+    radius_bits: u32,
+    feathering_bits: u32,
+    /// Whether the top and bottom edges have a straight part, and the left and right.
+    has_width: bool,
+    has_height: bool,
+}
+
+/// Straight parts shorter than this are left out of an outline, as repeated points.
+const MIN_EDGE_PX: f32 = 1e-3;
+
+impl Rects {
+    /// `rect` filled with `color`, its corners rounded by `corner_px`, added to `mesh`.
+    ///
+    /// As egui does: the rectangle snapped to whole pixels, a rounded corner made 0.4 px
+    /// rounder and no rounder than half the rectangle's height or width, and the edge
+    /// feathered over one physical pixel.
+    pub(super) fn add(
+        &mut self,
+        mesh: &mut Mesh,
+        rect: Rect,
+        corner_px: f32,
+        color: Color32,
+        pixels_per_point: f32,
+    ) {
+        if color == Color32::TRANSPARENT {
+            return;
+        }
+        let rect = rect.round_to_pixels(pixels_per_point);
+        let radius = if corner_px > 0.0 {
+            (corner_px + 0.4)
+                .min(rect.width() / 2.0)
+                .min(rect.height() / 2.0)
+        } else {
+            0.0
+        };
+        let key = TemplateKey {
+            radius_bits: radius.to_bits(),
+            feathering_bits: (1.0 / pixels_per_point).to_bits(),
+            has_width: rect.width() - 2.0 * radius > MIN_EDGE_PX,
+            has_height: rect.height() - 2.0 * radius > MIN_EDGE_PX,
+        };
+        let template = match self
+            .templates
+            .iter()
+            .position(|template| template.key == key)
+        {
+            Some(index) => &self.templates[index],
+            None => {
+                self.templates
+                    .push(Template::new(key, radius, pixels_per_point));
+                let last = self.templates.len() - 1;
+                &self.templates[last]
+            }
+        };
+        let centres = corner_centres(rect, radius);
+        let first = mesh.vertices.len() as u32;
+        mesh.vertices.extend(
+            template
+                .vertices
+                .iter()
+                .map(|&(corner, offset, is_outer)| Vertex {
+                    pos: centres[corner] + offset,
+                    uv: WHITE_UV,
+                    color: if is_outer {
+                        Color32::TRANSPARENT
+                    } else {
+                        color
+                    },
+                }),
+        );
+        mesh.indices
+            .extend(template.indices.iter().map(|index| first + index));
     }
-    let rect = rect.round_to_pixels(pixels_per_point);
-    let radius = if corner_px > 0.0 {
-        (corner_px + 0.4)
-            .min(rect.width() / 2.0)
-            .min(rect.height() / 2.0)
-    } else {
-        0.0
-    };
-    let mut points: Vec<Pos2> = Vec::with_capacity(24);
-    outline(&mut points, rect, radius);
-    fill_feathered(mesh, &points, color, 1.0 / pixels_per_point);
+}
+
+impl Template {
+    /// Worked out on a rectangle centred on the origin with the same radius and the same
+    /// straight parts (16 px long where there are any).
+    fn new(key: TemplateKey, radius: f32, pixels_per_point: f32) -> Template {
+        let half_width = radius + if key.has_width { 8.0 } else { 0.0 };
+        let half_height = radius + if key.has_height { 8.0 } else { 0.0 };
+        let rect = Rect::from_min_max(
+            Pos2::new(-half_width, -half_height),
+            Pos2::new(half_width, half_height),
+        );
+        let mut points = Vec::with_capacity(24);
+        outline(&mut points, rect, radius);
+        let mut mesh = Mesh::default();
+        fill_feathered(&mut mesh, &points, Color32::WHITE, 1.0 / pixels_per_point);
+        let centres = corner_centres(rect, radius);
+        let vertices = mesh
+            .vertices
+            .iter()
+            .map(|vertex| {
+                // The corner a vertex belongs to is the quarter of the plane it lies in.
+                let corner = match (vertex.pos.x >= 0.0, vertex.pos.y >= 0.0) {
+                    (true, false) => 0,
+                    (true, true) => 1,
+                    (false, true) => 2,
+                    (false, false) => 3,
+                };
+                (
+                    corner,
+                    vertex.pos - centres[corner],
+                    vertex.color == Color32::TRANSPARENT,
+                )
+            })
+            .collect();
+        Template {
+            key,
+            vertices,
+            indices: mesh.indices,
+        }
+    }
+}
+
+/// The centres of a rounded rectangle's corner circles, clockwise from the top right.
+fn corner_centres(rect: Rect, radius: f32) -> [Pos2; 4] {
+    [
+        Pos2::new(rect.max.x - radius, rect.min.y + radius),
+        Pos2::new(rect.max.x - radius, rect.max.y - radius),
+        Pos2::new(rect.min.x + radius, rect.max.y - radius),
+        Pos2::new(rect.min.x + radius, rect.min.y + radius),
+    ]
 }
 
 /// The outline of a rounded rectangle, clockwise on screen from the top-right corner, with
@@ -123,7 +241,7 @@ fn outline(points: &mut Vec<Pos2>, rect: Rect, radius: f32) {
 fn push_distinct(points: &mut Vec<Pos2>, point: Pos2) {
     if points
         .last()
-        .is_none_or(|last| (*last - point).length_sq() > 1e-6)
+        .is_none_or(|last| (*last - point).length() > MIN_EDGE_PX)
     {
         points.push(point);
     }
@@ -179,8 +297,65 @@ mod tests {
     fn pill(x0: f32, x1: f32) -> Mesh {
         let mut mesh = Mesh::default();
         let rect = Rect::from_min_max(Pos2::new(x0, 92.0), Pos2::new(x1, 108.0));
-        add_rect(&mut mesh, rect, 8.0, Color32::RED, 1.0);
+        Rects::default().add(&mut mesh, rect, 8.0, Color32::RED, 1.0);
         mesh
+    }
+
+    /// The same rectangle outlined and feathered directly, without a template.
+    fn direct(rect: Rect, corner_px: f32) -> Vec<Pos2> {
+        let radius = (corner_px + 0.4)
+            .min(rect.width() / 2.0)
+            .min(rect.height() / 2.0);
+        let mut points = Vec::new();
+        outline(
+            &mut points,
+            rect,
+            if corner_px > 0.0 { radius } else { 0.0 },
+        );
+        let mut mesh = Mesh::default();
+        fill_feathered(&mut mesh, &points, Color32::RED, 1.0);
+        mesh.vertices.iter().map(|vertex| vertex.pos).collect()
+    }
+
+    #[test]
+    fn rectangles_from_a_template_are_those_outlined_directly() {
+        let mut rects = Rects::default();
+        for (rect, corner_px) in [
+            (
+                Rect::from_min_max(Pos2::new(10.0, 92.0), Pos2::new(50.0, 108.0)),
+                8.0,
+            ),
+            (
+                Rect::from_min_max(Pos2::new(300.0, 12.0), Pos2::new(317.0, 28.0)),
+                8.0,
+            ),
+            (
+                Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(16.0, 16.0)),
+                8.0,
+            ),
+            (
+                Rect::from_min_max(Pos2::new(5.0, 5.0), Pos2::new(60.0, 40.0)),
+                3.0,
+            ),
+            (
+                Rect::from_min_max(Pos2::new(-4.0, 7.0), Pos2::new(900.0, 29.0)),
+                0.0,
+            ),
+        ] {
+            let mut mesh = Mesh::default();
+            rects.add(&mut mesh, rect, corner_px, Color32::RED, 1.0);
+            let expected = direct(rect, corner_px);
+            assert_eq!(mesh.vertices.len(), expected.len(), "{rect:?}");
+            for (vertex, expected) in mesh.vertices.iter().zip(&expected) {
+                assert!(
+                    (vertex.pos - *expected).length() < 1e-3,
+                    "{rect:?}: {vertex:?}"
+                );
+            }
+        }
+        // Pills of any width share one template; the circle, the rounded and the sharp
+        // rectangle have one each.
+        assert_eq!(rects.templates.len(), 4);
     }
 
     #[test]
@@ -221,7 +396,7 @@ mod tests {
     fn a_sharp_rectangle_has_four_corners_moved_out_diagonally() {
         let mut mesh = Mesh::default();
         let rect = Rect::from_min_max(Pos2::new(0.2, 0.0), Pos2::new(100.0, 20.0));
-        add_rect(&mut mesh, rect, 0.0, Color32::BLUE, 1.0);
+        Rects::default().add(&mut mesh, rect, 0.0, Color32::BLUE, 1.0);
         assert_eq!(mesh.vertices.len(), 8);
         // Snapped to whole pixels, then feathered half a pixel either way.
         assert_eq!(mesh.vertices[0].pos, Pos2::new(99.5, 0.5));
@@ -236,7 +411,7 @@ mod tests {
         assert!(!is_meshable(thin, 1.0));
         assert!(is_meshable(thin, 2.0));
         let mut mesh = Mesh::default();
-        add_rect(&mut mesh, thin, 0.0, Color32::TRANSPARENT, 1.0);
+        Rects::default().add(&mut mesh, thin, 0.0, Color32::TRANSPARENT, 1.0);
         assert!(mesh.is_empty());
     }
 

@@ -40,8 +40,9 @@ impl DayIndex {
         let block_days = span_days / blocks as f64;
         let mut block_starts = Vec::with_capacity(blocks + 1);
         let mut position = 0;
+        let boundary = |block: usize| first_day + block as f64 * block_days;
         for block in 0..blocks {
-            let day = first_day + block as f64 * block_days;
+            let day = boundary(block);
             while position < days.len() && days[position] < day {
                 position += 1;
             }
@@ -68,25 +69,36 @@ impl DayIndex {
         self.partition(days, day, |d| d <= day)
     }
 
-    /// `days.partition_point(is_before)`, searched only within the blocks around `day`;
+    /// `days.partition_point(is_before)`, searched only within the block holding `day`;
     /// `is_before` is `d < day` or `d <= day`.
     fn partition(&self, days: &[f64], day: f64, is_before: impl Fn(f64) -> bool) -> usize {
         let blocks = self.block_starts.len().saturating_sub(1);
         if blocks == 0 || self.block_starts.last().copied() != Some(days.len() as u32) {
             return days.partition_point(|&d| is_before(d));
         }
-        let block = (day - self.first_day) / self.block_days;
+        let estimate = (day - self.first_day) / self.block_days;
         // NaN and days before the first fall to block 0, days past the last to the last block.
-        let block = if block > 0.0 {
-            (block as usize).min(blocks)
+        let mut block = if estimate > 0.0 {
+            (estimate as usize).min(blocks - 1)
         } else {
             0
         };
-        // One block either side: a boundary worked out with rounding may sit a hair off, and
-        // days equal to a boundary lie on either side of it depending on `is_before`.
-        let low = self.block_starts[block.saturating_sub(1)] as usize;
-        let high = self.block_starts[(block + 2).min(blocks)] as usize;
+        // Settle on the block whose boundaries, worked out as when the index was built, hold
+        // `day`: every day before the block is before `day` and none from the next block is.
+        while block + 1 < blocks && self.boundary(block + 1) <= day {
+            block += 1;
+        }
+        while block > 0 && self.boundary(block) > day {
+            block -= 1;
+        }
+        let low = self.block_starts[block] as usize;
+        let high = self.block_starts[block + 1] as usize;
         low + days[low..high].partition_point(|&d| is_before(d))
+    }
+
+    /// The first day of `block`, computed exactly as when the index was built.
+    fn boundary(&self, block: usize) -> f64 {
+        self.first_day + block as f64 * self.block_days
     }
 }
 
@@ -123,6 +135,35 @@ mod tests {
             [-1e9, -5_000.0, -4_999.0, 99.9, 100.0, 100.1, 20_050.0, 1e9],
         );
         check(&clumped, (0..500).map(|n| 19_990.0 + n as f64 * 0.25));
+    }
+
+    #[test]
+    fn every_day_of_an_irregular_list_and_its_neighbours_are_found_exactly() {
+        // Days that are not whole numbers, with repeats and gaps: block boundaries fall on
+        // awkward sums, so a day can sit on a boundary or a rounding error away from it.
+        let mut state = 0x2545_f491_u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as f64 / (1u64 << 31) as f64
+        };
+        let mut day = -7_305.25;
+        let mut days = Vec::new();
+        for _ in 0..5_000 {
+            let step = next();
+            day += if step < 0.3 {
+                0.0
+            } else {
+                step * step * 40.0 / 3.0
+            };
+            days.push(day);
+        }
+        let asked: Vec<f64> = days
+            .iter()
+            .flat_map(|&day| [day.next_down(), day, day.next_up(), day + 0.5])
+            .collect();
+        check(&days, asked);
     }
 
     #[test]

@@ -65,19 +65,35 @@ fn bucketed_items(
     let mut bucket = ((view.start_day - margin_days) / bucket_days).floor();
     let mut position = visible.start;
     let last_bucket = ((view.end_day + margin_days) / bucket_days).floor() + 1.0;
+    // The ends of the next few buckets, looked up together: the lookups do not depend on one
+    // another, so their reads of the lane overlap instead of waiting one after the other.
+    let mut ends = [0usize; LOOKAHEAD];
+    let mut next_end = LOOKAHEAD;
     while position < visible.end && bucket <= last_bucket {
+        if next_end == LOOKAHEAD {
+            for (ahead, end) in ends.iter_mut().enumerate() {
+                let bucket_end_day = (bucket + 1.0 + ahead as f64) * bucket_days;
+                // Events before the first bucket (long ones reaching into view) join it.
+                *end = lane
+                    .first_starting_at(bucket_end_day, position)
+                    .min(visible.end);
+            }
+            next_end = 0;
+        }
         bucket += 1.0;
-        let bucket_end_day = bucket * bucket_days;
-        // Events before the first bucket (long ones reaching into view) join it.
-        let end = lane
-            .first_starting_at(bucket_end_day, position)
-            .min(visible.end);
+        let end = ends[next_end];
+        next_end += 1;
         let range = position..end;
         position = end;
         if range.is_empty() {
             // Jump over empty stretches at once.
             if let Some(&next_start) = lane.start_days.get(position) {
-                bucket = bucket.max((next_start / bucket_days).floor());
+                let next_bucket = (next_start / bucket_days).floor();
+                if next_bucket > bucket {
+                    bucket = next_bucket;
+                    // The ends looked up ahead were for the buckets jumped over.
+                    next_end = LOOKAHEAD;
+                }
             }
             continue;
         }
@@ -173,6 +189,9 @@ fn merged_items(
     }
     items
 }
+
+/// Buckets whose ends are looked up at once.
+const LOOKAHEAD: usize = 8;
 
 /// Runs longer than this are jumped over instead of merged one by one.
 const DENSE_RUN: usize = 16;
