@@ -1,7 +1,8 @@
 //! The pipeline at scale, on synthetic timelines (40 actors): load (parse + check) at 10k,
 //! 100k and 1M events; filter by actor and by text at 1M (scanning, and with the search index); layout of a 1920-px view at 1k to
 //! 1M; and a whole headless frame of the window (egui pass + tessellation at 1920×1080) at 1k
-//! and 1M events, zoomed out and zoomed in, panning so the view changes every frame.
+//! and 1M events, zoomed out and zoomed in, panning so the view changes every frame, and
+//! zoomed out while zooming.
 //! Run with `cargo bench --bench pipeline`; the numbers are in docs/PERFORMANCE.md.
 
 use std::collections::BTreeSet;
@@ -328,6 +329,22 @@ fn frames(c: &mut Criterion) {
                 })
             });
         }
+        // Zooming in and out by 1 % a frame: the buckets change every frame, so nothing
+        // found for the last view serves the next.
+        let view = TimeView::new(-7_700.0, 20_500.0);
+        let mut frame_number = 0u64;
+        group.bench_function(format!("all-years-zooming/{events}"), |b| {
+            b.iter(|| {
+                frame_number += 1;
+                let factor = if frame_number.is_multiple_of(2) {
+                    1.0
+                } else {
+                    1.01
+                };
+                app.emit(Command::MoveView(view.zoomed_at(6_000.0, factor)));
+                black_box(frame(&ctx, &mut app))
+            })
+        });
     }
     group.finish();
 }

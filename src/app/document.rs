@@ -12,6 +12,7 @@ use super::filtering::{
     BACKGROUND_FROM_EVENTS, FilterInput, FilterQueue, INDEX_FROM_EVENTS, index_in_background,
 };
 use crate::job::{Job, Wake};
+use crate::layout::bucket_memo::BucketMemo;
 use crate::layout::scene::Scene;
 use crate::layout::time_map::{Folding, TimeMap};
 use crate::layout::time_view::TimeView;
@@ -61,6 +62,8 @@ pub struct Document {
     /// How the file was when it was read, so an edit can tell whether it changed since.
     pub disk_stamp: Option<crate::files::FileStamp>,
     scene_cache: Option<(SceneKey, Arc<Scene>)>,
+    /// Where the buckets of the current rows begin, kept while the view pans.
+    bucket_memo: BucketMemo,
     drawing_cache: Option<(DrawingKey, Arc<Drawing>)>,
     /// Words to events, for searching large timelines; built once, in the background.
     search_index: Arc<OnceLock<SearchIndex>>,
@@ -165,6 +168,7 @@ impl Document {
             source_segments,
             disk_stamp: None,
             scene_cache: None,
+            bucket_memo: BucketMemo::default(),
             drawing_cache: None,
             search_index,
             _indexing: None,
@@ -246,6 +250,7 @@ impl Document {
     fn install(&mut self, filtered: FilteredView) {
         self.filtered = filtered;
         self.scene_cache = None;
+        self.bucket_memo = BucketMemo::default();
         self.drawing_cache = None;
     }
 
@@ -262,13 +267,14 @@ impl Document {
         {
             return Arc::clone(scene);
         }
-        let scene = Arc::new(crate::view::scene(
+        let scene = Arc::new(crate::view::scene_remembering(
             &self.timeline,
             &self.prepared,
             &self.filtered,
             view,
             width_px,
             folding,
+            Some(&mut self.bucket_memo),
         ));
         self.scene_cache = Some((key, Arc::clone(&scene)));
         self.drawing_cache = None;

@@ -3,6 +3,7 @@
 
 use crate::model::EventIndex;
 
+use super::bucket_memo::{BucketEnd, BucketMemo};
 use super::scene::{Item, ItemKind, SceneInput, SceneMetrics, Shape, clamp_px};
 use super::spans::EventSpan;
 use super::time_map::TimeMap;
@@ -13,11 +14,15 @@ use super::tracks::Lane;
 /// Only events overlapping the view are visited (binary search on the lane); a lane with
 /// more of them than there are places for markers is counted per bucket instead, so the
 /// cost depends on pixels, not on how many events the lane holds.
+///
+/// `memo`, when given, remembers where buckets begin from one view to the next, under
+/// `lane_number` (the lane's place over all rows).
 pub(super) fn lane_items(
     input: &SceneInput<'_>,
     map: &TimeMap,
     margin_days: f64,
     lane: &Lane,
+    memo: Option<(&mut BucketMemo, usize)>,
 ) -> Vec<Item> {
     let metrics = input.metrics;
     let (view, width_px) = (map.view(), map.width_px());
@@ -25,7 +30,7 @@ pub(super) fn lane_items(
     // More events than there are places for markers: count them per bucket instead.
     let places = (width_px / metrics.cluster_gap_px).max(1.0) as usize;
     let mut items = if visible.len() > places {
-        bucketed_items(input, map, margin_days, lane, visible)
+        bucketed_items(input, map, margin_days, lane, visible, memo)
     } else {
         merged_items(input, map, margin_days, lane, visible)
     };
@@ -53,6 +58,7 @@ fn bucketed_items(
     margin_days: f64,
     lane: &Lane,
     visible: std::ops::Range<usize>,
+    memo: Option<(&mut BucketMemo, usize)>,
 ) -> Vec<Item> {
     let metrics = input.metrics;
     let (view, width_px) = (map.view(), map.width_px());
@@ -62,33 +68,53 @@ fn bucketed_items(
     if !(bucket_days.is_finite() && bucket_days > 0.0) {
         return items;
     }
+    let mut remembered =
+        memo.map(|(memo, lane_number)| memo.lane(lane_number, lane.len(), bucket_days));
     let mut bucket = ((view.start_day - margin_days) / bucket_days).floor();
     let mut position = visible.start;
     let last_bucket = ((view.end_day + margin_days) / bucket_days).floor() + 1.0;
     // The ends of the next few buckets, looked up together: the lookups do not depend on one
     // another, so their reads of the lane overlap instead of waiting one after the other.
-    let mut ends = [0usize; LOOKAHEAD];
+    let start_days = &lane.start_days[..];
+    let mut ends = [BucketEnd::at(0, &[]); LOOKAHEAD];
     let mut next_end = LOOKAHEAD;
+    // Where the current bucket begins, with the start days around it.
+    let mut start = BucketEnd::at(position, start_days);
     while position < visible.end && bucket <= last_bucket {
         if next_end == LOOKAHEAD {
             for (ahead, end) in ends.iter_mut().enumerate() {
-                let bucket_end_day = (bucket + 1.0 + ahead as f64) * bucket_days;
+                let end_bucket = bucket + 1.0 + ahead as f64;
+                let look_up = || {
+                    BucketEnd::at(
+                        lane.first_starting_at(end_bucket * bucket_days, 0),
+                        start_days,
+                    )
+                };
+                let first_after = match &mut remembered {
+                    Some(remembered) => remembered.end_of(end_bucket, look_up),
+                    None => look_up(),
+                };
                 // Events before the first bucket (long ones reaching into view) join it.
-                *end = lane
-                    .first_starting_at(bucket_end_day, position)
-                    .min(visible.end);
+                let clamped = first_after.position.max(position).min(visible.end);
+                *end = if clamped == first_after.position {
+                    first_after
+                } else {
+                    BucketEnd::at(clamped, start_days)
+                };
             }
             next_end = 0;
         }
         bucket += 1.0;
         let end = ends[next_end];
         next_end += 1;
-        let range = position..end;
-        position = end;
+        let range = position..end.position;
+        let first_day = start.day_at;
+        position = end.position;
+        start = end;
         if range.is_empty() {
             // Jump over empty stretches at once.
-            if let Some(&next_start) = lane.start_days.get(position) {
-                let next_bucket = (next_start / bucket_days).floor();
+            if position < start_days.len() {
+                let next_bucket = (end.day_at / bucket_days).floor();
                 if next_bucket > bucket {
                     bucket = next_bucket;
                     // The ends looked up ahead were for the buckets jumped over.
@@ -104,8 +130,7 @@ fn bucketed_items(
             }
             continue;
         }
-        let first_day = lane.start_days[range.start];
-        let last_start_day = lane.start_days[range.end - 1];
+        let last_start_day = end.day_before;
         let half_marker_px = metrics.marker_px / 2.0;
         let x0_px = clamp_px(map.x_px(first_day), width_px) - half_marker_px;
         let x1_px = clamp_px(map.x_px(last_start_day), width_px) + half_marker_px;

@@ -3,6 +3,7 @@
 //! benchmarks share it.
 
 pub mod axis;
+pub mod bucket_memo;
 mod day_index;
 pub mod empty_time;
 pub mod folded_axis;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::model::{EventIndex, Timeline};
 
 use super::axis::Tick;
+use super::bucket_memo::BucketMemo;
 use super::folded_axis::{FoldLabel, axis_ticks};
 use super::lane_items::lane_items;
 use super::spans::EventSpan;
@@ -187,6 +188,16 @@ pub struct SceneInput<'a> {
 
 /// Lays out the scene of `map` (a view over a width, folded or not).
 pub fn layout_scene(input: &SceneInput<'_>, map: &TimeMap) -> Scene {
+    layout_scene_remembering(input, map, None)
+}
+
+/// [`layout_scene`], remembering in `memo` where the buckets of dense lanes begin, for the
+/// next view at the same zoom. The memo belongs to these rows: a new one for new rows.
+pub fn layout_scene_remembering(
+    input: &SceneInput<'_>,
+    map: &TimeMap,
+    mut memo: Option<&mut BucketMemo>,
+) -> Scene {
     let mut scene = Scene {
         map: map.clone(),
         ..Scene::default()
@@ -195,10 +206,13 @@ pub fn layout_scene(input: &SceneInput<'_>, map: &TimeMap) -> Scene {
     let view = map.view();
     // Items just off screen still matter: their titles may reach in.
     let margin_days = 2.0 * input.metrics.marker_px / map.content_px_per_day();
+    let mut lane_number = 0;
     for (row_index, row) in input.rows.iter().enumerate() {
         for (lane_index, lane) in row.lanes.iter().enumerate() {
             let y_px = row.lane_centre_px(lane_index, input.row_metrics);
-            let mut items = lane_items(input, map, margin_days, lane);
+            let lane_memo = memo.as_deref_mut().map(|memo| (memo, lane_number));
+            lane_number += 1;
+            let mut items = lane_items(input, map, margin_days, lane, lane_memo);
             place_labels(&mut items, input, width_px);
             scene.items.extend(items.into_iter().map(|item| Item {
                 row: row_index,

@@ -17,7 +17,8 @@ pub use frame::Frame;
 pub use prepared::{Prepared, TITLE_TEXT_PX, TitleWidths};
 pub use primitives::{Drawing, Primitive};
 
-use crate::layout::scene::{Scene, SceneInput, SceneMetrics, layout_scene};
+use crate::layout::bucket_memo::BucketMemo;
+use crate::layout::scene::{Scene, SceneInput, SceneMetrics, layout_scene_remembering};
 use crate::layout::time_map::{Folding, TimeMap};
 use crate::layout::time_view::TimeView;
 use crate::model::Timeline;
@@ -31,6 +32,20 @@ pub fn scene(
     width_px: f64,
     folding: Folding,
 ) -> Scene {
+    scene_remembering(timeline, prepared, filtered, view, width_px, folding, None)
+}
+
+/// [`scene`], remembering where buckets begin for the next view (see [`BucketMemo`]); the
+/// memo must be new whenever `filtered` is.
+pub fn scene_remembering(
+    timeline: &Timeline,
+    prepared: &Prepared,
+    filtered: &FilteredView,
+    view: &TimeView,
+    width_px: f64,
+    folding: Folding,
+    memo: Option<&mut BucketMemo>,
+) -> Scene {
     let map = TimeMap::new(*view, width_px, &filtered.empty_time, folding);
     let title_width_px = |event| prepared.title_width_px(timeline, event);
     let input = SceneInput {
@@ -42,5 +57,5 @@ pub fn scene(
         row_metrics: &filtered.row_metrics,
         metrics: &SceneMetrics::default(),
     };
-    layout_scene(&input, &map)
+    layout_scene_remembering(&input, &map, memo)
 }

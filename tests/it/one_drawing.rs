@@ -131,3 +131,72 @@ fn the_svg_writes_the_titles_its_drawing_holds() {
         assert!(image.svg.contains(&format!(">{written}</text>")), "{title}");
     }
 }
+
+/// The window remembers where the buckets of crowded lanes begin while it pans; every view of
+/// a pan, a jump and a zoom gets the scene it would get laid out afresh.
+#[test]
+fn a_remembering_window_lays_out_the_scenes_of_a_fresh_layout() {
+    use alliance_timeline::layout::bucket_memo::BucketMemo;
+    use alliance_timeline::layout::scene::ItemKind;
+    use alliance_timeline::load::{EmbeddedTexts, load_bytes};
+    use alliance_timeline::view::prepared::{Prepared, TitleWidths};
+    use alliance_timeline::view::{FilterRequest, FilteredView, scene, scene_remembering};
+
+    let text = alliance_timeline::synthetic::timeline_ron(20_000, 6, 3);
+    let timeline = load_bytes(text.as_bytes(), &EmbeddedTexts::default())
+        .timeline
+        .expect("the synthetic timeline is valid");
+    let prepared = Prepared::new(
+        &timeline,
+        TitleWidths::Measured(vec![90.0; timeline.events.len()]),
+    );
+    let filtered = FilteredView::derive(&FilterRequest {
+        timeline: &timeline,
+        spans: &prepared.spans,
+        search_index: None,
+        filter: &Filter::default(),
+        collapsed: &BTreeSet::new(),
+        row_metrics: Default::default(),
+    });
+    let mut memo = BucketMemo::default();
+    let whole = TimeView::new(-7_700.0, 20_500.0);
+    let mut views = Vec::new();
+    for step in 0..12 {
+        views.push(whole.panned(f64::from(step) * 37.0));
+    }
+    views.push(whole.panned(-9_000.0));
+    views.push(whole.panned(-8_990.0));
+    views.push(TimeView::new(-2_000.0, 9_000.0));
+    views.push(TimeView::new(-1_990.0, 9_010.0));
+    views.push(whole);
+    let mut counted = 0;
+    for view in views {
+        let fresh = scene(
+            &timeline,
+            &prepared,
+            &filtered,
+            &view,
+            1_500.0,
+            Folding::AUTO,
+        );
+        let remembered = scene_remembering(
+            &timeline,
+            &prepared,
+            &filtered,
+            &view,
+            1_500.0,
+            Folding::AUTO,
+            Some(&mut memo),
+        );
+        assert_eq!(fresh, remembered, "{view:?}");
+        counted += fresh
+            .items
+            .iter()
+            .filter(|item| matches!(item.kind, ItemKind::Cluster { .. }))
+            .count();
+    }
+    assert!(
+        counted > 1_000,
+        "only {counted} pills: no lane was counted in buckets"
+    );
+}
