@@ -71,7 +71,9 @@ pub(super) fn item_widgets(
             continue;
         };
         let lane_id = ui.scope_id().with(("timeline-lane", row, lane));
-        let response = ui.interact(lane_rect, lane_id, Sense::click());
+        // Clicked, not a Tab stop: the keyboard steps through events with the arrow keys,
+        // and a lane in the Tab order would be a stop that shows nothing.
+        let response = ui.interact(lane_rect, lane_id, Sense::CLICK);
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::Role::List,
