@@ -267,7 +267,7 @@ impl Document {
         {
             return Arc::clone(scene);
         }
-        let scene = Arc::new(crate::view::scene_remembering(
+        let scene = Arc::new(crate::view::scene(
             &self.timeline,
             &self.prepared,
             &self.filtered,

@@ -86,6 +86,7 @@ impl<'a> Figure<'a> {
             &self.view(width_px),
             width_px,
             self.folding,
+            None,
         )
     }
 

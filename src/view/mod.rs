@@ -23,21 +23,10 @@ use crate::layout::time_map::{Folding, TimeMap};
 use crate::layout::time_view::TimeView;
 use crate::model::Timeline;
 
-/// The scene of `filtered` for `view` over `width_px`, its empty time folded or not.
+/// The scene of `filtered` for `view` over `width_px`, its empty time folded or not. A window
+/// that draws view after view passes a `memo` of where buckets begin (see [`BucketMemo`]),
+/// new whenever `filtered` is.
 pub fn scene(
-    timeline: &Timeline,
-    prepared: &Prepared,
-    filtered: &FilteredView,
-    view: &TimeView,
-    width_px: f64,
-    folding: Folding,
-) -> Scene {
-    scene_remembering(timeline, prepared, filtered, view, width_px, folding, None)
-}
-
-/// [`scene`], remembering where buckets begin for the next view (see [`BucketMemo`]); the
-/// memo must be new whenever `filtered` is.
-pub fn scene_remembering(
     timeline: &Timeline,
     prepared: &Prepared,
     filtered: &FilteredView,

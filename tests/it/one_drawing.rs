@@ -140,7 +140,7 @@ fn a_remembering_window_lays_out_the_scenes_of_a_fresh_layout() {
     use alliance_timeline::layout::scene::ItemKind;
     use alliance_timeline::load::{EmbeddedTexts, load_bytes};
     use alliance_timeline::view::prepared::{Prepared, TitleWidths};
-    use alliance_timeline::view::{FilterRequest, FilteredView, scene, scene_remembering};
+    use alliance_timeline::view::{FilterRequest, FilteredView, scene};
 
     let text = alliance_timeline::synthetic::timeline_ron(20_000, 6, 3);
     let timeline = load_bytes(text.as_bytes(), &EmbeddedTexts::default())
@@ -178,8 +178,9 @@ fn a_remembering_window_lays_out_the_scenes_of_a_fresh_layout() {
             &view,
             1_500.0,
             Folding::AUTO,
+            None,
         );
-        let remembered = scene_remembering(
+        let remembered = scene(
             &timeline,
             &prepared,
             &filtered,

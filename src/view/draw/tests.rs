@@ -49,7 +49,15 @@ fn drawing_with_titles(timeline: &Timeline, highlight: Highlight, title_px: f64)
     });
     let view = TimeView::new(0.0, 200.0);
     let frame = Frame::new(0.0, 0.0, 400.0, 300.0, 0.0);
-    let scene = crate::view::scene(timeline, &prepared, &filtered, &view, 200.0, Folding::OFF);
+    let scene = crate::view::scene(
+        timeline,
+        &prepared,
+        &filtered,
+        &view,
+        200.0,
+        Folding::OFF,
+        None,
+    );
     draw(&DrawInput {
         timeline,
         spans: &prepared.spans,
