@@ -171,24 +171,19 @@ fn a_remembering_window_lays_out_the_scenes_of_a_fresh_layout() {
     views.push(whole);
     let mut counted = 0;
     for view in views {
-        let fresh = scene(
-            &timeline,
-            &prepared,
-            &filtered,
-            &view,
-            1_500.0,
-            Folding::AUTO,
-            None,
-        );
-        let remembered = scene(
-            &timeline,
-            &prepared,
-            &filtered,
-            &view,
-            1_500.0,
-            Folding::AUTO,
-            Some(&mut memo),
-        );
+        let scene_of = |memo: Option<&mut BucketMemo>| {
+            scene(
+                &timeline,
+                &prepared,
+                &filtered,
+                &view,
+                1_500.0,
+                Folding::AUTO,
+                memo,
+            )
+        };
+        let fresh = scene_of(None);
+        let remembered = scene_of(Some(&mut memo));
         assert_eq!(fresh, remembered, "{view:?}");
         counted += fresh
             .items
