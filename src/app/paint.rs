@@ -2,6 +2,7 @@
 //! palette. Text is laid out by egui's font system (which caches galleys), elided or left
 //! out to its room; nothing here decides how anything looks.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use eframe::egui::{
@@ -41,7 +42,23 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
     // share one mesh, written here instead of tessellated shape by shape.
     let mut batch = Mesh::default();
     let mut rects = paint_mesh::Rects::default();
-    for primitive in primitives {
+    let mut galleys = Galleys::default();
+    let is_meshed = |primitive: &Primitive| match primitive {
+        Primitive::Faded { .. } => true,
+        Primitive::Rect { rect: area, .. } => paint_mesh::is_meshable(rect(area), pixels_per_point),
+        _ => false,
+    };
+    for (index, primitive) in primitives.iter().enumerate() {
+        if batch.is_empty() && is_meshed(primitive) {
+            // Room for the whole run at once (a pill takes 36 vertices and 156 indices),
+            // rather than growing the mesh by copying.
+            let run = primitives[index..]
+                .iter()
+                .take_while(|primitive| is_meshed(primitive))
+                .count();
+            batch.vertices.reserve(run * 36);
+            batch.indices.reserve(run * 156);
+        }
         match primitive {
             Primitive::Faded {
                 rect: area,
@@ -62,7 +79,7 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                 rect: area,
                 corner_px,
                 paint,
-            } if paint_mesh::is_meshable(rect(area), pixels_per_point) => {
+            } if is_meshed(primitive) => {
                 rects.add(
                     &mut batch,
                     rect(area),
@@ -134,7 +151,7 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                 egui::StrokeKind::Outside,
             )),
             Primitive::Text(run) => {
-                if let Some(shape) = text(ui, run, palette) {
+                if let Some(shape) = text(ui, run, palette, &mut galleys) {
                     shapes.push(shape);
                 }
             }
@@ -154,17 +171,56 @@ fn font(style: &TextStyle) -> FontId {
     }
 }
 
-fn text(ui: &egui::Ui, run: &TextRun, palette: &Palette) -> Option<Shape> {
+/// Unwrapped texts laid out once per painting, by font and colour: a zoomed-out million
+/// events repeats a few hundred counts over some 1,600 pills, and asking egui's galley cache
+/// for each costs a lock, a copy of the text and a hash of the whole layout job.
+#[derive(Default)]
+struct Galleys {
+    by_style: Vec<((FontId, Color32), GalleysByText)>,
+}
+
+type GalleysByText = HashMap<String, Arc<Galley>>;
+
+impl Galleys {
+    fn unwrapped(
+        &mut self,
+        ui: &egui::Ui,
+        text: &str,
+        font: FontId,
+        color: Color32,
+    ) -> Arc<Galley> {
+        let index = match self
+            .by_style
+            .iter()
+            .position(|(style, _)| style.0 == font && style.1 == color)
+        {
+            Some(index) => index,
+            None => {
+                self.by_style.push(((font.clone(), color), HashMap::new()));
+                self.by_style.len() - 1
+            }
+        };
+        let galleys = &mut self.by_style[index].1;
+        if let Some(galley) = galleys.get(text) {
+            return Arc::clone(galley);
+        }
+        let galley = ui.fonts_mut(|fonts| fonts.layout_no_wrap(text.to_owned(), font, color));
+        galleys.insert(text.to_owned(), Arc::clone(&galley));
+        galley
+    }
+}
+
+fn text(ui: &egui::Ui, run: &TextRun, palette: &Palette, galleys: &mut Galleys) -> Option<Shape> {
     let color = color32(run.style.paint.resolve(palette));
     let font = font(&run.style);
     let galley = match run.fit {
-        Fit::Free => ui.fonts_mut(|fonts| fonts.layout_no_wrap(run.text.clone(), font, color)),
+        Fit::Free => galleys.unwrapped(ui, &run.text, font, color),
         // Half a pixel of slack: a title measured to fit exactly is not cut by rounding.
         Fit::Elide { max_width_px } => {
             elided_galley(ui, &run.text, font, color, max_width_px as f32 + 0.5)
         }
         Fit::Hide { max_width_px } => {
-            let galley = ui.fonts_mut(|fonts| fonts.layout_no_wrap(run.text.clone(), font, color));
+            let galley = galleys.unwrapped(ui, &run.text, font, color);
             if f64::from(galley.size().x) > max_width_px + 0.5 {
                 return None;
             }
