@@ -30,7 +30,17 @@ fn export(c: &mut Criterion) {
         group.bench_function(format!("svg/{events}"), |b| {
             b.iter(|| black_box(svg::render(&timeline, &filter, &options)))
         });
+        // As the application writes a PNG: its counts set aside and drawn from a sheet.
         group.bench_function(format!("png/{events}"), |b| {
+            b.iter(|| {
+                let (image, _, _) = svg::render_for_raster(&timeline, &filter, &options);
+                let pixmap =
+                    png::rasterize_parts(&image, 1.0).unwrap_or_else(|error| panic!("{error}"));
+                black_box(png::encode(&pixmap).map(|bytes| bytes.len()))
+            })
+        });
+        // The whole SVG rasterised, counts as text, as before.
+        group.bench_function(format!("png-counts-as-text/{events}"), |b| {
             b.iter(|| {
                 let image = svg::render(&timeline, &filter, &options);
                 let pixmap =

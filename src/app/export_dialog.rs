@@ -376,9 +376,9 @@ impl ExportDialog {
 
 /// A small rendering of the image with the chosen options.
 fn render_preview(timeline: &crate::model::Timeline, key: &PreviewKey) -> Option<egui::ColorImage> {
-    let image = export::svg::render(timeline, &key.filter, &key.options);
-    let scale = (PREVIEW_WIDTH_PX * 1.5 / image.width_px as f32).min(1.0);
-    let pixmap = export::png::rasterize(&image.svg, scale).ok()?;
+    let (image, width_px, _) = export::svg::render_for_raster(timeline, &key.filter, &key.options);
+    let scale = (PREVIEW_WIDTH_PX * 1.5 / width_px as f32).min(1.0);
+    let pixmap = export::png::rasterize_parts(&image, scale).ok()?;
     let size = [pixmap.width() as usize, pixmap.height() as usize];
     Some(egui::ColorImage::from_rgba_premultiplied(
         size,

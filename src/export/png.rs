@@ -6,6 +6,7 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
 use super::ExportError;
+use super::svg_stamps::RasterSvg;
 use crate::fonts;
 
 /// The shipped fonts, loaded once.
@@ -23,26 +24,61 @@ fn font_database() -> &'static std::sync::Arc<fontdb::Database> {
 
 /// Renders `svg` at `scale` (2.0 doubles the pixels).
 pub fn rasterize(svg: &str, scale: f32) -> Result<Pixmap, ExportError> {
-    let options = usvg::Options {
-        font_family: fonts::FAMILY.to_owned(),
-        fontdb: std::sync::Arc::clone(font_database()),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|error| ExportError::Render {
-        reason: error.to_string(),
-    })?;
-    let size = tree.size();
-    let width = (size.width() * scale).ceil() as u32;
-    let height = (size.height() * scale).ceil() as u32;
-    let mut pixmap = Pixmap::new(width, height).ok_or_else(|| ExportError::Render {
-        reason: format!("an image of {width} × {height} pixels cannot be allocated"),
-    })?;
+    let tree = parse(svg)?;
+    let mut pixmap = pixmap_for(&tree, scale)?;
     resvg::render(
         &tree,
         Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
     Ok(pixmap)
+}
+
+/// Renders an image written for rasterising at `scale`: its parts one over the other, each
+/// followed by the counts set aside over it (see `svg_stamps`). The pixels are those of
+/// [`rasterize`] on the whole document, but for counts placed to a quarter of a pixel.
+pub fn rasterize_parts(image: &RasterSvg, scale: f32) -> Result<Pixmap, ExportError> {
+    let transform = Transform::from_scale(scale, scale);
+    let render = |svg: &str, pixmap: &mut Pixmap, transform: Transform| {
+        resvg::render(&parse(svg)?, transform, &mut pixmap.as_mut());
+        Ok(())
+    };
+    let mut pixmap: Option<Pixmap> = None;
+    for (index, part) in image.parts.iter().enumerate() {
+        let tree = parse(part)?;
+        let target = match &mut pixmap {
+            Some(pixmap) => pixmap,
+            None => pixmap.insert(pixmap_for(&tree, scale)?),
+        };
+        resvg::render(&tree, transform, &mut target.as_mut());
+        if let Some(stamps) = image.stamps.get(index) {
+            super::png_stamps::draw_stamps(target, stamps, scale, &render)?;
+        }
+    }
+    pixmap.ok_or_else(|| ExportError::Render {
+        reason: "the image has no content".to_owned(),
+    })
+}
+
+fn parse(svg: &str) -> Result<usvg::Tree, ExportError> {
+    let options = usvg::Options {
+        font_family: fonts::FAMILY.to_owned(),
+        fontdb: std::sync::Arc::clone(font_database()),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|error| ExportError::Render {
+        reason: error.to_string(),
+    })
+}
+
+/// An empty pixmap the size of `tree` at `scale`.
+fn pixmap_for(tree: &usvg::Tree, scale: f32) -> Result<Pixmap, ExportError> {
+    let size = tree.size();
+    let width = (size.width() * scale).ceil() as u32;
+    let height = (size.height() * scale).ceil() as u32;
+    Pixmap::new(width, height).ok_or_else(|| ExportError::Render {
+        reason: format!("an image of {width} × {height} pixels cannot be allocated"),
+    })
 }
 
 /// PNG bytes of a rendered image. Fast deflate: a 4000 px timeline encodes ~6× faster than at

@@ -12,6 +12,7 @@ use crate::view::frame::AXIS_HEIGHT_PX;
 use crate::view::primitives::Anchor;
 
 use super::figure::Figure;
+use super::svg_stamps::RasterSvg;
 use super::svg_text::TextLook;
 use super::svg_writer::SvgWriter;
 use super::{ExportOptions, caption, svg_paint};
@@ -47,13 +48,59 @@ pub fn figure_frame(figure: &Figure<'_>, width_px: f64, top_px: f64) -> Frame {
 
 /// Lays out and writes the image of `timeline` under `filter`.
 pub fn render(timeline: &Timeline, filter: &Filter, options: &ExportOptions) -> SvgImage {
+    let (svg, image) = write(timeline, filter, options, SvgWriter::new());
+    SvgImage {
+        svg: svg.finish(
+            image.width_px,
+            image.height_px,
+            &image.title,
+            options.theme.palette().background,
+        ),
+        width_px: image.width_px,
+        height_px: image.height_px,
+        tracks: image.tracks,
+    }
+}
+
+/// The image of [`render`], written to be rasterised: its counts set aside (see
+/// `svg_stamps`), for [`png::rasterize_parts`](super::png::rasterize_parts).
+pub fn render_for_raster(
+    timeline: &Timeline,
+    filter: &Filter,
+    options: &ExportOptions,
+) -> (RasterSvg, f64, f64) {
+    let mut writer = SvgWriter::new();
+    writer.set_counts_aside();
+    let (svg, image) = write(timeline, filter, options, writer);
+    let raster = svg.finish_for_raster(
+        image.width_px,
+        image.height_px,
+        &image.title,
+        options.theme.palette().background,
+    );
+    (raster, image.width_px, image.height_px)
+}
+
+/// What an image is besides its drawing: its size, title and tracks.
+struct Written {
+    width_px: f64,
+    height_px: f64,
+    title: String,
+    tracks: Vec<(crate::model::ActorIndex, f64, f64)>,
+}
+
+fn write(
+    timeline: &Timeline,
+    filter: &Filter,
+    options: &ExportOptions,
+    mut svg: SvgWriter,
+) -> (SvgWriter, Written) {
     let measure = TextMeasure::new();
     let palette = options.theme.palette();
     let figure = Figure::new(timeline, filter, &options.range, options.folding);
     let width_px = f64::from(options.width_px);
     // The scene first: the caption says where its time is folded.
     let scene = figure.scene(figure_frame(&figure, width_px, 0.0).area_width_px());
-    let mut svg = SvgWriter::new();
     let mut page = Page {
         svg: &mut svg,
         measure: &measure,
@@ -82,7 +129,6 @@ pub fn render(timeline: &Timeline, filter: &Filter, options: &ExportOptions) -> 
     let y = page.footer(options, scene.map.view(), y);
     // Whole pixels, so the PNG is exactly `height × scale` tall.
     let height_px = (y + MARGIN_PX).ceil();
-    let svg = svg.finish(width_px, height_px, &title, palette.background);
     let tracks = figure
         .filtered
         .rows
@@ -96,12 +142,15 @@ pub fn render(timeline: &Timeline, filter: &Filter, options: &ExportOptions) -> 
             RowKind::Group { .. } => None,
         })
         .collect();
-    SvgImage {
+    (
         svg,
-        width_px,
-        height_px,
-        tracks,
-    }
+        Written {
+            width_px,
+            height_px,
+            title,
+            tracks,
+        },
+    )
 }
 
 /// The page around the timeline: what the header and the notes below it write with.

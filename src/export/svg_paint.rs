@@ -3,7 +3,8 @@
 
 use crate::fonts::TextMeasure;
 use crate::style::Palette;
-use crate::view::primitives::{Drawing, Fit, Primitive, TextRun, diamond_corners};
+use crate::style::Role;
+use crate::view::primitives::{Anchor, Color, Drawing, Fit, Primitive, TextRun, diamond_corners};
 
 use super::svg_text::TextLook;
 use super::svg_writer::SvgWriter;
@@ -82,6 +83,14 @@ fn text(svg: &mut SvgWriter, run: &TextRun, palette: &Palette, measure: &TextMea
         italic: style.italic,
         fill: style.paint.resolve(palette),
     };
+    // A pill's count: set aside when the image is to be rasterised.
+    if style.paint.color == Color::Role(Role::ClusterText)
+        && run.fit == Fit::Free
+        && run.anchor == Anchor::Middle
+    {
+        svg.count((run.x_px, run.y_centre_px), &run.text, &look);
+        return;
+    }
     let size_px = style.size_px as f32;
     let shown = match run.fit {
         Fit::Free => run.text.clone(),

@@ -16,6 +16,7 @@ use crate::view::primitives::PxRect;
 
 use super::svg_clip::{Bounds, Placement};
 use super::svg_fade;
+use super::svg_stamps::SetAside;
 use super::svg_text::escape;
 
 pub struct SvgWriter {
@@ -27,6 +28,8 @@ pub struct SvgWriter {
     gradients: HashMap<GradientKey, String>,
     /// Text extents, to tell text inside a clip from text crossing its edge.
     pub(super) measure: TextMeasure,
+    /// Counts kept out of the document, for a rasteriser to draw (see `svg_stamps`).
+    pub(super) set_aside: Option<SetAside>,
 }
 
 /// A gradient's colour and stops (offset in 0.0001, opacity in 0.001), as written.
@@ -57,6 +60,7 @@ impl SvgWriter {
             clip: None,
             gradients: HashMap::new(),
             measure: TextMeasure::new(),
+            set_aside: None,
         }
     }
 
@@ -296,6 +300,7 @@ impl SvgWriter {
     pub fn end_clip(&mut self) {
         self.close_clipped_group();
         self.clip = None;
+        self.close_count_batch();
     }
 
     /// `shape` cut to the clip; `None` when nothing of it is left.
@@ -361,23 +366,44 @@ impl SvgWriter {
     /// The whole document, on a background of `background`.
     pub fn finish(mut self, width_px: f64, height_px: f64, title: &str, background: Rgb) -> String {
         self.end_clip();
+        self.document(width_px, height_px, title, Some(background), &self.body)
+    }
+
+    /// The document of what was written, on no background.
+    pub(super) fn document_without_background(&self, width_px: f64, height_px: f64) -> String {
+        self.document(width_px, height_px, "", None, &self.body)
+    }
+
+    /// A whole document around `body`, on `background` or on nothing.
+    pub(super) fn document(
+        &self,
+        width_px: f64,
+        height_px: f64,
+        title: &str,
+        background: Option<Rgb>,
+        body: &str,
+    ) -> String {
+        let background = background.map_or_else(String::new, |background| {
+            format!(
+                "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
+                background.hex()
+            )
+        });
         format!(
             concat!(
                 r#"<?xml version="1.0" encoding="UTF-8"?>"#,
                 "\n",
                 r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="{family}, {fallback}, sans-serif">"#,
-                "\n<title>{title}</title>\n<defs>\n{defs}</defs>\n",
-                r#"<rect width="100%" height="100%" fill="{background}"/>"#,
-                "\n{body}</svg>\n"
+                "\n<title>{title}</title>\n<defs>\n{defs}</defs>\n{background}{body}</svg>\n"
             ),
             w = width_px,
             h = height_px,
             family = FAMILY,
             fallback = FALLBACK_FAMILY,
             title = escape(title),
-            background = background.hex(),
+            background = background,
             defs = self.defs,
-            body = self.body
+            body = body
         )
     }
 }

@@ -22,21 +22,21 @@ pub fn export_to_file(
     let format = Format::of_path(out).ok_or_else(|| ExportError::UnknownFormat {
         path: out.to_path_buf(),
     })?;
-    let (bytes, what) = if format.is_image() {
+    let (bytes, what) = if format == Format::Png {
+        let (raster, _, _) = svg::render_for_raster(timeline, filter, options);
+        let pixmap = png::rasterize_parts(&raster, options.scale)?;
+        let what = WrittenKind::Image {
+            width_px: pixmap.width(),
+            height_px: pixmap.height(),
+        };
+        (png::encode(&pixmap)?, what)
+    } else if format.is_image() {
         let image = svg::render(timeline, filter, options);
         let size = WrittenKind::Image {
             width_px: image.width_px.round() as u32,
             height_px: image.height_px.round() as u32,
         };
         match format {
-            Format::Png => {
-                let pixmap = png::rasterize(&image.svg, options.scale)?;
-                let what = WrittenKind::Image {
-                    width_px: pixmap.width(),
-                    height_px: pixmap.height(),
-                };
-                (png::encode(&pixmap)?, what)
-            }
             Format::Pdf => (pdf::from_svg(&image.svg)?, size),
             _ => (image.svg.into_bytes(), size),
         }

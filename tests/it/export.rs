@@ -637,3 +637,50 @@ fn a_story_exports_a_page_per_step_as_pdf_and_as_pngs() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no story \"nope\""));
 }
+
+/// A PNG draws each distinct count once and copies it into every pill; the pixels are
+/// those of the whole SVG rasterised with its counts as text, at 1× and 2×, while the SVG
+/// file keeps every count as text.
+#[test]
+fn counts_drawn_from_a_sheet_give_the_pixels_of_counts_drawn_as_text() {
+    use alliance_timeline::load::{EmbeddedTexts, load_bytes};
+    let text = alliance_timeline::synthetic::timeline_ron(4_000, 8, 2);
+    let timeline = load_bytes(text.as_bytes(), &EmbeddedTexts::default())
+        .timeline
+        .expect("the synthetic timeline is valid");
+    let filter = Filter::default();
+    for scale in [1.0f32, 2.0] {
+        let mut options = options(1400);
+        options.scale = scale;
+        let whole = svg::render(&timeline, &filter, &options);
+        let (parts, width_px, height_px) = svg::render_for_raster(&timeline, &filter, &options);
+        assert_eq!((width_px, height_px), (whole.width_px, whole.height_px));
+        let counts: usize = parts.stamps.iter().map(Vec::len).sum();
+        assert!(counts > 200, "only {counts} counts set aside");
+        // The SVG file has a `<text>` for each of them, the documents to rasterise none.
+        let texts = |svg: &str| svg.matches("<text").count();
+        let part_texts: usize = parts.parts.iter().map(|part| texts(part)).sum();
+        assert_eq!(texts(&whole.svg), part_texts + counts);
+        let expected = png::rasterize(&whole.svg, scale).expect("renders");
+        let actual = png::rasterize_parts(&parts, scale).expect("renders");
+        assert_eq!(
+            (actual.width(), actual.height()),
+            (expected.width(), expected.height())
+        );
+        let differing = |by: u8| {
+            actual
+                .data()
+                .chunks_exact(4)
+                .zip(expected.data().chunks_exact(4))
+                .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > by))
+                .count()
+        };
+        assert_eq!(differing(24), 0, "at {scale}×");
+        let total = (actual.width() * actual.height()) as usize;
+        assert!(
+            differing(8) * 10_000 < total,
+            "at {scale}×: {}",
+            differing(8)
+        );
+    }
+}
