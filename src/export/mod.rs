@@ -14,6 +14,7 @@ mod png_stamps;
 pub mod story_pages;
 pub mod svg;
 mod svg_clip;
+mod svg_document;
 mod svg_fade;
 mod svg_notes;
 mod svg_paint;

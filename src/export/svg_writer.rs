@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::fonts::{FALLBACK_FAMILY, FAMILY, TextMeasure};
+use crate::fonts::TextMeasure;
 use crate::model::Rgb;
 use crate::style::Tint;
 use crate::view::primitives::PxRect;
@@ -17,11 +17,10 @@ use crate::view::primitives::PxRect;
 use super::svg_clip::{Bounds, Placement};
 use super::svg_fade;
 use super::svg_stamps::SetAside;
-use super::svg_text::escape;
 
 pub struct SvgWriter {
     pub(super) body: String,
-    defs: String,
+    pub(super) defs: String,
     next_id: usize,
     pub(super) clip: Option<Clip>,
     /// Gradient ids by their colour and stops.
@@ -361,50 +360,6 @@ impl SvgWriter {
             let _ = writeln!(self.body, "</g>");
             clip.is_group_open = false;
         }
-    }
-
-    /// The whole document, on a background of `background`.
-    pub fn finish(mut self, width_px: f64, height_px: f64, title: &str, background: Rgb) -> String {
-        self.end_clip();
-        self.document(width_px, height_px, title, Some(background), &self.body)
-    }
-
-    /// The document of what was written, on no background.
-    pub(super) fn document_without_background(&self, width_px: f64, height_px: f64) -> String {
-        self.document(width_px, height_px, "", None, &self.body)
-    }
-
-    /// A whole document around `body`, on `background` or on nothing.
-    pub(super) fn document(
-        &self,
-        width_px: f64,
-        height_px: f64,
-        title: &str,
-        background: Option<Rgb>,
-        body: &str,
-    ) -> String {
-        let background = background.map_or_else(String::new, |background| {
-            format!(
-                "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
-                background.hex()
-            )
-        });
-        format!(
-            concat!(
-                r#"<?xml version="1.0" encoding="UTF-8"?>"#,
-                "\n",
-                r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="{family}, {fallback}, sans-serif">"#,
-                "\n<title>{title}</title>\n<defs>\n{defs}</defs>\n{background}{body}</svg>\n"
-            ),
-            w = width_px,
-            h = height_px,
-            family = FAMILY,
-            fallback = FALLBACK_FAMILY,
-            title = escape(title),
-            background = background,
-            defs = self.defs,
-            body = body
-        )
     }
 }
 
