@@ -4,6 +4,7 @@
 //! Nothing here panics on any input: whole-file faults, syntax errors and broken meaning all
 //! become [`Problem`]s; only a file that cannot be read at all is a [`ReadError`].
 
+pub mod exact_list;
 pub mod format;
 pub mod locate;
 pub mod parse;
