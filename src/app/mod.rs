@@ -19,6 +19,7 @@ mod export_job;
 mod filtering;
 mod filters;
 mod fold_widgets;
+mod galley_memo;
 mod importing;
 mod item_widgets;
 mod label_column;

@@ -2,8 +2,7 @@
 //! palette. Text is laid out by egui's font system (which caches galleys), elided or left
 //! out to its room; nothing here decides how anything looks.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 
 use eframe::egui::{
     self, Color32, FontId, Galley, Pos2, Rect, Shape, Stroke,
@@ -11,6 +10,7 @@ use eframe::egui::{
     text::{LayoutJob, TextFormat, TextWrapping},
 };
 
+use super::galley_memo::GalleyMemo;
 use super::{paint_mesh, theme};
 use crate::fonts::Weight;
 use crate::style::{Palette, Tint};
@@ -42,7 +42,8 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
     // share one mesh, written here instead of tessellated shape by shape.
     let mut batch = Mesh::default();
     let mut rects = paint_mesh::Rects::default();
-    let mut galleys = Galleys::default();
+    let galleys = GalleyMemo::of(ui);
+    let mut galleys = galleys.lock().unwrap_or_else(PoisonError::into_inner);
     let is_meshed = |primitive: &Primitive| match primitive {
         Primitive::Faded { .. } => true,
         Primitive::Rect { rect: area, .. } => paint_mesh::is_meshable(rect(area), pixels_per_point),
@@ -171,46 +172,12 @@ fn font(style: &TextStyle) -> FontId {
     }
 }
 
-/// Unwrapped texts laid out once per painting, by font and colour: a zoomed-out million
-/// events repeats a few hundred counts over some 1,600 pills, and asking egui's galley cache
-/// for each costs a lock, a copy of the text and a hash of the whole layout job.
-#[derive(Default)]
-struct Galleys {
-    by_style: Vec<((FontId, Color32), GalleysByText)>,
-}
-
-type GalleysByText = HashMap<String, Arc<Galley>>;
-
-impl Galleys {
-    fn unwrapped(
-        &mut self,
-        ui: &egui::Ui,
-        text: &str,
-        font: FontId,
-        color: Color32,
-    ) -> Arc<Galley> {
-        let index = match self
-            .by_style
-            .iter()
-            .position(|(style, _)| style.0 == font && style.1 == color)
-        {
-            Some(index) => index,
-            None => {
-                self.by_style.push(((font.clone(), color), HashMap::new()));
-                self.by_style.len() - 1
-            }
-        };
-        let galleys = &mut self.by_style[index].1;
-        if let Some(galley) = galleys.get(text) {
-            return Arc::clone(galley);
-        }
-        let galley = ui.fonts_mut(|fonts| fonts.layout_no_wrap(text.to_owned(), font, color));
-        galleys.insert(text.to_owned(), Arc::clone(&galley));
-        galley
-    }
-}
-
-fn text(ui: &egui::Ui, run: &TextRun, palette: &Palette, galleys: &mut Galleys) -> Option<Shape> {
+fn text(
+    ui: &egui::Ui,
+    run: &TextRun,
+    palette: &Palette,
+    galleys: &mut GalleyMemo,
+) -> Option<Shape> {
     let color = color32(run.style.paint.resolve(palette));
     let font = font(&run.style);
     let galley = match run.fit {

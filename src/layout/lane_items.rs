@@ -23,19 +23,21 @@ pub(super) fn lane_items(
     margin_days: f64,
     lane: &Lane,
     memo: Option<(&mut BucketMemo, usize)>,
-) -> Vec<Item> {
+    items: &mut Vec<Item>,
+) {
     let metrics = input.metrics;
     let (view, width_px) = (map.view(), map.width_px());
     let visible = lane.overlapping(view.start_day - margin_days, view.end_day + margin_days);
+    let lane_start = items.len();
     // More events than there are places for markers: count them per bucket instead.
     let places = (width_px / metrics.cluster_gap_px).max(1.0) as usize;
-    let mut items = if visible.len() > places {
-        bucketed_items(input, map, margin_days, lane, visible, memo)
+    if visible.len() > places {
+        bucketed_items(input, map, margin_days, lane, visible, memo, items);
     } else {
-        merged_items(input, map, margin_days, lane, visible)
-    };
+        merged_items(input, map, margin_days, lane, visible, items);
+    }
     // A cluster is at least wide enough for its count.
-    for item in &mut items {
+    for item in &mut items[lane_start..] {
         if let ItemKind::Cluster { positions, .. } = &item.kind {
             let digits = positions.len().to_string().len() as f64;
             let min_width = digits * metrics.digit_px + 10.0;
@@ -46,7 +48,6 @@ pub(super) fn lane_items(
             }
         }
     }
-    items
 }
 
 /// A dense lane as counts per bucket: buckets of `max_cluster_px` fixed in time (so they
@@ -59,14 +60,14 @@ fn bucketed_items(
     lane: &Lane,
     visible: std::ops::Range<usize>,
     memo: Option<(&mut BucketMemo, usize)>,
-) -> Vec<Item> {
+    items: &mut Vec<Item>,
+) {
     let metrics = input.metrics;
     let (view, width_px) = (map.view(), map.width_px());
     // Events lie only where time is drawn at the content scale, so one bucket width fits all.
     let bucket_days = metrics.max_cluster_px / map.content_px_per_day();
-    let mut items = Vec::new();
     if !(bucket_days.is_finite() && bucket_days > 0.0) {
-        return items;
+        return;
     }
     let mut remembered =
         memo.map(|(memo, lane_number)| memo.lane(lane_number, lane.len(), bucket_days));
@@ -151,7 +152,6 @@ fn bucketed_items(
             label: None,
         });
     }
-    items
 }
 
 /// A lane with room for its events: markers and bars, merged into clusters where they would
@@ -164,10 +164,11 @@ fn merged_items(
     margin_days: f64,
     lane: &Lane,
     visible: std::ops::Range<usize>,
-) -> Vec<Item> {
+    items: &mut Vec<Item>,
+) {
     let metrics = input.metrics;
     let (view, width_px) = (map.view(), map.width_px());
-    let mut items: Vec<Item> = Vec::new();
+    let lane_start = items.len();
     let mut position = visible.start;
     while position < visible.end {
         let event = lane.events[position];
@@ -185,7 +186,7 @@ fn merged_items(
         let item = single_item(span, event, this_position, map, metrics);
         // Merge what would touch a marker or cluster into one cluster of bounded width; a bar
         // joins too, so that zoomed far out a dense lane reads as counts, not as a pile of bars.
-        if let Some(last) = items.last_mut()
+        if let Some(last) = items[lane_start..].last_mut()
             && matches!(last.shape, Shape::Marker | Shape::Cluster)
             && item.x0_px < last.x1_px + metrics.cluster_gap_px
             && last.x1_px - last.x0_px < metrics.max_cluster_px
@@ -212,7 +213,6 @@ fn merged_items(
         }
         items.push(item);
     }
-    items
 }
 
 /// Buckets whose ends are looked up at once.

@@ -200,6 +200,7 @@ pub fn layout_scene_remembering(
 ) -> Scene {
     let mut scene = Scene {
         map: map.clone(),
+        items: Vec::with_capacity(memo.as_ref().map_or(0, |memo| memo.items_last_time)),
         ..Scene::default()
     };
     let width_px = map.width_px();
@@ -212,15 +213,17 @@ pub fn layout_scene_remembering(
             let y_px = row.lane_centre_px(lane_index, input.row_metrics);
             let lane_memo = memo.as_deref_mut().map(|memo| (memo, lane_number));
             lane_number += 1;
-            let mut items = lane_items(input, map, margin_days, lane, lane_memo);
-            place_labels(&mut items, input, width_px);
-            scene.items.extend(items.into_iter().map(|item| Item {
-                row: row_index,
-                lane: lane_index,
-                y_px,
-                ..item
-            }));
+            let lane_start = scene.items.len();
+            lane_items(input, map, margin_days, lane, lane_memo, &mut scene.items);
+            let items = &mut scene.items[lane_start..];
+            for item in items.iter_mut() {
+                (item.row, item.lane, item.y_px) = (row_index, lane_index, y_px);
+            }
+            place_labels(items, input, width_px);
         }
+    }
+    if let Some(memo) = memo {
+        memo.items_last_time = scene.items.len();
     }
     scene.connectors = connectors(&scene.items, input, map);
     (scene.ticks, scene.fold_labels) = axis_ticks(map, input.metrics.tick_spacing_px);
