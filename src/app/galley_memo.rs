@@ -85,3 +85,54 @@ impl GalleyMemo {
         galley
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use eframe::egui::{self, Color32, FontId, Galley};
+
+    use super::GalleyMemo;
+
+    /// "123" laid out through the memo in one frame of `ctx`.
+    fn count_galley(ctx: &egui::Context) -> Arc<Galley> {
+        let mut galley = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let memo = GalleyMemo::of(ui);
+            let mut memo = memo
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            galley = Some(memo.unwrapped(ui, "123", FontId::proportional(12.0), Color32::WHITE));
+        });
+        // No renderer here to take the font atlas.
+        output.textures_delta.clear();
+        galley.unwrap_or_else(|| panic!("the frame ran"))
+    }
+
+    #[test]
+    fn a_text_is_laid_out_once_over_frames_and_again_when_the_fonts_change() {
+        let ctx = egui::Context::default();
+        let first = count_galley(&ctx);
+        let second = count_galley(&ctx);
+        assert!(Arc::ptr_eq(&first, &second));
+        assert_eq!(first.text(), "123");
+
+        // A sharper screen: the glyphs are rasterized anew, so the old galley must go.
+        ctx.set_pixels_per_point(2.0);
+        let sharper = count_galley(&ctx);
+        assert!(!Arc::ptr_eq(&first, &sharper));
+        assert_eq!(sharper.pixels_per_point, 2.0);
+        assert!(Arc::ptr_eq(&sharper, &count_galley(&ctx)));
+
+        // New fonts empty the atlas the galleys point into.
+        let mut fonts = egui::FontDefinitions::default();
+        if let Some(proportional) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+            proportional.reverse();
+        }
+        ctx.set_fonts(fonts);
+        let _ = count_galley(&ctx);
+        let refonted = count_galley(&ctx);
+        assert!(!Arc::ptr_eq(&sharper, &refonted));
+        assert_eq!(refonted.text(), "123");
+    }
+}
