@@ -197,8 +197,16 @@ fn merged_items(
             let reach_px =
                 (last.x1_px + metrics.cluster_gap_px).min(last.x0_px + metrics.max_cluster_px);
             let reach_day = map.day_at(reach_px - metrics.marker_px / 2.0);
-            let skip_to = lane.first_starting_at(reach_day, position).min(visible.end);
-            if skip_to > position + DENSE_RUN {
+            // Searched for only when the run is long: start days ascend, so a run is longer
+            // than DENSE_RUN exactly when the event DENSE_RUN on starts within reach.
+            let dense_end = position + DENSE_RUN;
+            let is_dense = dense_end < visible.end
+                && lane
+                    .start_days
+                    .get(dense_end)
+                    .is_some_and(|&start_day| start_day < reach_day);
+            if is_dense {
+                let skip_to = lane.first_starting_at(reach_day, position).min(visible.end);
                 let last_start = lane.start_days[skip_to - 1];
                 if let ItemKind::Cluster { positions } = &mut last.kind {
                     positions.end = skip_to;

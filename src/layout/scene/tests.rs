@@ -144,6 +144,32 @@ fn dense_runs_become_bounded_clusters_whose_counts_add_up() {
 }
 
 #[test]
+fn a_dense_run_in_a_lane_with_room_is_one_cluster_beside_the_markers_around_it() {
+    // Thirty days in a row from 1980-01-01, a day each about a pixel wide, with one marker
+    // well before and one well after: few enough for a marker each, so the run is merged,
+    // not bucketed.
+    let mut events: Vec<(String, String)> = (0..30)
+        .map(|n| (format!("run{n}"), format!("1980-01-{:02}", 1 + n)))
+        .collect();
+    events.push(("before".into(), "1979-01-01".into()));
+    events.push(("after".into(), "1981-01-01".into()));
+    let borrowed: Vec<(&str, &str)> = events
+        .iter()
+        .map(|(id, when)| (id.as_str(), when.as_str()))
+        .collect();
+    let t = timeline(&borrowed);
+    let s = scene(&t, 40.0, TimeView::new(3_000.0, 4_100.0), 1_000.0);
+    let counts: Vec<usize> = s.items.iter().map(Item::count).collect();
+    assert_eq!(counts, [1, 30, 1]);
+    assert_eq!(s.items[1].shape, Shape::Cluster);
+    // 1980-01-01 is day 3652; the cluster ends with the last day, 1980-01-30.
+    assert_eq!(
+        (s.items[1].first_day, s.items[1].last_day),
+        (3652.0, 3682.0)
+    );
+}
+
+#[test]
 fn dense_lanes_are_counted_in_buckets_that_stay_put_while_panning() {
     // Two clumps of 1000 daily events, 1970–1972 and 1990–1992, over 300 px.
     let t = daily_timeline((0..1000).chain(7300..8300));
