@@ -5,8 +5,9 @@
 //! Most events in a large file are sound, so each is first tried on a fast path that builds
 //! no paths or descriptions; only an event with something to report takes the full check.
 
-use super::Validator;
 use super::ids::Kind;
+use super::references::resolve_all;
+use super::{IdTable, Validator};
 use crate::load::format::{RawEvent, RawTimeline};
 use crate::load::problem::ProblemKind;
 use crate::load::quote::FoldedText;
@@ -21,7 +22,7 @@ pub(super) struct Citable<'r> {
 
 impl Validator<'_> {
     /// The event at `events[i]`, with its problems reported; `None` when its date is bad.
-    /// (Call it for the events [`Validator::sound_event`] did not pass.)
+    /// (Call it for the events [`sound_event`] did not pass.)
     pub(super) fn event(&mut self, i: usize, raw: &RawEvent, citable: &Citable) -> Option<Event> {
         let path = format!("events[{i}]");
         let what = format!("event \"{}\"", raw.id);
@@ -72,36 +73,36 @@ impl Validator<'_> {
             related: without_itself(related, i),
         })
     }
+}
 
-    /// The event when nothing about it needs reporting, found without writing out paths
-    /// and descriptions (for a large file that costs more than the checks); `None` sends it
-    /// through the full check, which reports what is wrong. Events citing sources always go
-    /// there: their quotes are looked up in the texts. (Its texts are copied, not moved out
-    /// of the parsed records: moved, they stay scattered among the records' freed memory,
-    /// which then cannot go back to the system; at 1M events resident memory was 978 instead
-    /// of 744 bytes per event.)
-    pub(super) fn sound_event(&self, i: usize, raw: &RawEvent) -> Option<Event> {
-        if raw.title.trim().is_empty()
-            || raw.actors.is_empty()
-            || !raw.excerpts.is_empty()
-            || raw.related.contains(&raw.id)
-        {
-            return None;
-        }
-        let when = When::parse(&raw.when).ok()?;
-        let actors = self.resolve_all(&raw.actors, Kind::Actor)?;
-        let related = self.resolve_all(&raw.related, Kind::Event)?;
-        Some(Event {
-            id: raw.id.clone(),
-            title: raw.title.clone(),
-            when,
-            actors: actors.into_iter().map(ActorIndex).collect(),
-            tags: raw.tags.clone(),
-            summary: raw.summary.clone(),
-            excerpts: Vec::new(),
-            related: without_itself(related, i),
-        })
+/// The event when nothing about it needs reporting, found without writing out paths and
+/// descriptions (for a large file that costs more than the checks); `None` sends it through
+/// the full check, which reports what is wrong. Events citing sources always go there: their
+/// quotes are looked up in the texts. It reads nothing but the ids, so events are tried on
+/// every core at once. (Its texts are copied, not moved out of the parsed records: moved,
+/// they stay scattered among the records' freed memory, which then cannot go back to the
+/// system; at 1M events resident memory was 978 instead of 744 bytes per event.)
+pub(super) fn sound_event(ids: &IdTable<'_>, i: usize, raw: &RawEvent) -> Option<Event> {
+    if raw.title.trim().is_empty()
+        || raw.actors.is_empty()
+        || !raw.excerpts.is_empty()
+        || raw.related.contains(&raw.id)
+    {
+        return None;
     }
+    let when = When::parse(&raw.when).ok()?;
+    let actors = resolve_all(ids, &raw.actors, Kind::Actor)?;
+    let related = resolve_all(ids, &raw.related, Kind::Event)?;
+    Some(Event {
+        id: raw.id.clone(),
+        title: raw.title.clone(),
+        when,
+        actors: actors.into_iter().map(ActorIndex).collect(),
+        tags: raw.tags.clone(),
+        summary: raw.summary.clone(),
+        excerpts: Vec::new(),
+        related: without_itself(related, i),
+    })
 }
 
 /// The related events by index in file order, less the event `i` itself (already warned of).
@@ -117,7 +118,7 @@ fn without_itself(related: Vec<u32>, i: usize) -> Vec<EventIndex> {
 mod tests {
     use super::super::Validator;
     use super::super::testing::{at, problems, timeline};
-    use super::without_itself;
+    use super::{sound_event, without_itself};
     use crate::load::format::RawEvent;
     use crate::load::parse::parse;
     use crate::load::problem::{Problem, ProblemKind};
@@ -218,7 +219,7 @@ mod tests {
         let mut validator = Validator::new(TWO_EVENTS);
         validator.register_ids(&raw);
         let sound = &raw.events[1];
-        let fast = validator.sound_event(1, sound);
+        let fast = sound_event(&validator.ids, 1, sound);
         assert_eq!(
             fast.map(|event| (event.title, event.related)),
             Some(("F".to_owned(), vec![EventIndex(0)]))
@@ -227,7 +228,7 @@ mod tests {
         let variant = |change: fn(&mut RawEvent)| {
             let mut event = sound.clone();
             change(&mut event);
-            validator.sound_event(1, &event)
+            sound_event(&validator.ids, 1, &event)
         };
         assert_eq!(variant(|e| e.title = " ".into()), None);
         assert_eq!(variant(|e| e.when = "soon".into()), None);

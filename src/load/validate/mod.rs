@@ -40,7 +40,18 @@ use references::SUGGESTION_COMPARISONS;
 /// `text` is what `raw` was parsed from; positions are looked up in it only when there is a
 /// problem to place, so a sound file costs no second walk.
 pub fn validate(raw: &RawTimeline, text: &str, texts: &dyn SourceTexts) -> Validated {
+    validate_trying(raw, text, texts, TRIED_IN_PARALLEL_FROM_EVENTS)
+}
+
+/// [`validate`], trying events on every core from `in_parallel_from_events` events.
+fn validate_trying(
+    raw: &RawTimeline,
+    text: &str,
+    texts: &dyn SourceTexts,
+    in_parallel_from_events: usize,
+) -> Validated {
     let mut validator = Validator::new(text);
+    validator.tried_in_parallel_from_events = in_parallel_from_events;
     let timeline = validator.timeline(raw, texts);
     let mut problems = validator.problems;
     problems.sort_by_key(|problem| problem.position);
@@ -70,6 +81,12 @@ pub struct Validated {
     pub file_positions: Option<Vec<u32>>,
 }
 
+/// From this many events, the fast path tries them on every core.
+const TRIED_IN_PARALLEL_FROM_EVENTS: usize = 20_000;
+
+/// Every id with its kind and index within that kind.
+type IdTable<'a> = HashMap<&'a str, (Kind, u32), foldhash::fast::RandomState>;
+
 struct Validator<'a> {
     text: &'a str,
     locations: OnceCell<Locations>,
@@ -78,11 +95,13 @@ struct Validator<'a> {
     /// (foldhash: fast for a million ids, and seeded per run so crafted ids cannot collide.)
     /// The keys are borrowed from the parsed records: a million copies cost more than the
     /// checks.
-    ids: HashMap<&'a str, (Kind, u32), foldhash::fast::RandomState>,
+    ids: IdTable<'a>,
     /// Where each event of the timeline stands in the file, once sorted (see [`Validated`]).
     file_positions: Option<Vec<u32>>,
     /// How many more ids may still be looked at to suggest "did you mean …?".
     suggestion_comparisons_left: usize,
+    /// From this many events, the fast path tries them on every core.
+    tried_in_parallel_from_events: usize,
 }
 
 impl<'a> Validator<'a> {
@@ -94,6 +113,7 @@ impl<'a> Validator<'a> {
             ids: HashMap::default(),
             suggestion_comparisons_left: SUGGESTION_COMPARISONS,
             file_positions: None,
+            tried_in_parallel_from_events: TRIED_IN_PARALLEL_FROM_EVENTS,
         }
     }
 }
@@ -141,29 +161,19 @@ impl<'a> Validator<'a> {
             .filter_map(|(i, period)| self.period(i, period))
             .collect();
 
-        // Sound events first, straight into the events (most large files have nothing to
-        // report); from the first that needs the full check on, each is kept aside until the
-        // sources are known.
-        let mut events: Vec<Event> = Vec::with_capacity(raw.events.len());
-        let mut first_to_check = None;
-        for (i, event) in raw.events.iter().enumerate() {
-            match self.sound_event(i, event) {
-                Some(sound) => events.push(sound),
-                None => {
-                    first_to_check = Some(i);
-                    break;
-                }
-            }
-        }
-        let rest: Vec<Option<Event>> = match first_to_check {
-            Some(first) => raw.events[first..]
-                .iter()
-                .enumerate()
-                .map(|(j, event)| self.sound_event(first + j, event))
-                .collect(),
-            None => Vec::new(),
-        };
-
+        // Every event tried on the fast path first, on every core (most large files have
+        // nothing to report). Up to the first that needs the full check, the tried events
+        // become the timeline's in place; the rest wait until the sources are known.
+        let ids = &self.ids;
+        let mut tried: Vec<Option<Event>> = crate::parallel::in_order_indexed(
+            &raw.events,
+            raw.events.len() >= self.tried_in_parallel_from_events,
+            &|i, event| events::sound_event(ids, i, event),
+        );
+        let first_to_check = tried.iter().position(Option::is_none);
+        let rest = first_to_check.map_or_else(Vec::new, |first| tried.split_off(first));
+        // Collected in place: the list keeps its memory, no event is copied twice.
+        let mut events: Vec<Event> = tried.into_iter().map_while(|event| event).collect();
         // Folded once per source, not once per quote: a source may be quoted thousands of times.
         let folded_texts: Vec<Option<FoldedText>> = sources
             .iter()
@@ -206,7 +216,57 @@ impl<'a> Validator<'a> {
 #[cfg(test)]
 mod tests {
     use super::testing::{at, checked, problems};
+    use super::validate_trying;
     use crate::load::problem::{Problem, ProblemKind};
+    use crate::load::texts::EmbeddedTexts;
+
+    /// `text` with `with` put in just after `after` in the line of event `id`.
+    fn planted(text: &str, id: &str, after: &str, with: &str) -> String {
+        let line = text
+            .find(&format!("Event(id: \"{id}\","))
+            .unwrap_or_else(|| panic!("event {id}"));
+        let at = line
+            + text[line..]
+                .find(after)
+                .unwrap_or_else(|| panic!("{after}"))
+            + after.len();
+        format!("{}{with}{}", &text[..at], &text[at..])
+    }
+
+    #[test]
+    fn events_tried_on_every_core_give_what_one_core_gives() {
+        let synthetic = crate::synthetic::timeline_ron(3_000, 12, 7);
+        // A self-reference (a warning), then a bad date and an unknown actor (errors), all
+        // past the first of the two halves.
+        let warned = synthetic.replacen(
+            "Event(id: \"e1500\", ",
+            "Event(id: \"e1500\", related: [\"e1500\"], ",
+            1,
+        );
+        let broken = planted(&warned, "e2100", "when: \"", "19x");
+        let broken = planted(&broken, "e2600", "actors: [", "\"ghost\", ");
+        for (text, errors, warnings) in [(&synthetic, 0, 0), (&warned, 0, 1), (&broken, 2, 1)] {
+            let raw = crate::load::parse::parse(text).expect("parses");
+            let texts = EmbeddedTexts::default();
+            let everywhere = validate_trying(&raw, text, &texts, 0);
+            let here = validate_trying(&raw, text, &texts, usize::MAX);
+            let count = |validated: &super::Validated, error: bool| {
+                validated
+                    .problems
+                    .iter()
+                    .filter(|problem| problem.is_error() == error)
+                    .count()
+            };
+            assert_eq!(
+                (count(&here, true), count(&here, false)),
+                (errors, warnings)
+            );
+            assert_eq!(everywhere.problems, here.problems);
+            assert_eq!(everywhere.timeline, here.timeline);
+            assert_eq!(everywhere.file_positions, here.file_positions);
+            assert_eq!(here.timeline.is_some(), errors == 0);
+        }
+    }
 
     #[test]
     fn a_sound_file_gives_its_timeline_and_no_problems() {

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::Validator;
 use super::ids::Kind;
+use super::{IdTable, Validator};
 use crate::load::problem::{ProblemKind, Suggestion};
 use crate::load::suggest::closest;
 
@@ -13,27 +13,27 @@ use crate::load::suggest::closest;
 /// comes near this, so only files past it lose their suggestions.
 pub(super) const SUGGESTION_COMPARISONS: usize = 1 << 20;
 
-impl Validator<'_> {
-    /// Every id resolved to its index when all are known, of the right kind and not
-    /// repeated; `None` otherwise.
-    pub(super) fn resolve_all(&self, ids: &[String], expected: Kind) -> Option<Vec<u32>> {
-        let resolved: Vec<u32> = ids
-            .iter()
-            .map(|id| match self.ids.get(id.as_str()) {
-                Some(&(kind, index)) if kind == expected => Some(index),
-                _ => None,
-            })
-            .collect::<Option<_>>()?;
-        // Most lists are a few ids long, where a scan is cheaper than building a set.
-        let repeated = if ids.len() <= 8 {
-            (1..ids.len()).any(|j| ids[..j].contains(&ids[j]))
-        } else {
-            let mut seen = HashSet::with_capacity(ids.len());
-            !ids.iter().all(|id| seen.insert(id.as_str()))
-        };
-        (!repeated).then_some(resolved)
-    }
+/// Every id resolved to its index when all are known, of the right kind and not repeated;
+/// `None` otherwise.
+pub(super) fn resolve_all(table: &IdTable<'_>, ids: &[String], expected: Kind) -> Option<Vec<u32>> {
+    let resolved: Vec<u32> = ids
+        .iter()
+        .map(|id| match table.get(id.as_str()) {
+            Some(&(kind, index)) if kind == expected => Some(index),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    // Most lists are a few ids long, where a scan is cheaper than building a set.
+    let repeated = if ids.len() <= 8 {
+        (1..ids.len()).any(|j| ids[..j].contains(&ids[j]))
+    } else {
+        let mut seen = HashSet::with_capacity(ids.len());
+        !ids.iter().all(|id| seen.insert(id.as_str()))
+    };
+    (!repeated).then_some(resolved)
+}
 
+impl Validator<'_> {
     /// Resolves a list of ids of one kind, reporting each bad or repeated one.
     pub(super) fn references(
         &mut self,
@@ -124,6 +124,7 @@ mod tests {
     use super::super::Validator;
     use super::super::ids::Kind;
     use super::super::testing::{at, problems};
+    use super::resolve_all;
     use crate::load::parse::parse;
     use crate::load::problem::{Problem, ProblemKind, Suggestion};
 
@@ -237,19 +238,25 @@ mod tests {
         let validator = validator(TWO_ACTORS);
         let ids = |list: &[&str]| list.iter().map(|id| id.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            validator.resolve_all(&ids(&["kelly", "bolton"]), Kind::Actor),
+            resolve_all(&validator.ids, &ids(&["kelly", "bolton"]), Kind::Actor),
             Some(vec![1, 0])
         );
-        assert_eq!(validator.resolve_all(&ids(&[]), Kind::Actor), Some(vec![]));
-        assert_eq!(validator.resolve_all(&ids(&["boltn"]), Kind::Actor), None);
-        assert_eq!(validator.resolve_all(&ids(&["e"]), Kind::Actor), None);
         assert_eq!(
-            validator.resolve_all(&ids(&["kelly", "kelly"]), Kind::Actor),
+            resolve_all(&validator.ids, &ids(&[]), Kind::Actor),
+            Some(vec![])
+        );
+        assert_eq!(
+            resolve_all(&validator.ids, &ids(&["boltn"]), Kind::Actor),
+            None
+        );
+        assert_eq!(resolve_all(&validator.ids, &ids(&["e"]), Kind::Actor), None);
+        assert_eq!(
+            resolve_all(&validator.ids, &ids(&["kelly", "kelly"]), Kind::Actor),
             None
         );
         // Past eight ids repetition is found with a set rather than a scan.
         assert_eq!(
-            validator.resolve_all(&ids(&["bolton"; 9]), Kind::Actor),
+            resolve_all(&validator.ids, &ids(&["bolton"; 9]), Kind::Actor),
             None
         );
         assert_eq!(validator.problems, []);
