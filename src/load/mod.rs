@@ -8,6 +8,7 @@ pub mod exact_list;
 pub mod format;
 pub mod locate;
 pub mod parse;
+pub mod plain_events;
 pub mod problem;
 pub mod quote;
 pub mod sourcing;

@@ -35,7 +35,7 @@ pub const PARALLEL_FROM_BYTES: usize = 4 << 20;
 /// the threads share the work evenly and each run's copy stays small.
 const RUN_BYTES: usize = 4 << 20;
 
-fn options() -> ron::Options {
+pub(crate) fn options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(NESTING_LIMIT)
@@ -82,6 +82,11 @@ pub fn parse_in_parallel(text: &str, runs: usize, threads: usize) -> Option<RawT
             let Some(run) = runs.get(index) else {
                 return Some(parsed);
             };
+            // Plain events are read directly; a run with anything else, by RON.
+            if let Some(events) = super::plain_events::events(&text[run.clone()]) {
+                parsed.push((index, events));
+                continue;
+            }
             wrapped.clear();
             wrapped.push('[');
             wrapped.push_str(&text[run.clone()]);

@@ -94,3 +94,20 @@ fn broken_variants_are_never_parsed_in_parallel() {
         agrees(&format!("variant {index}"), text);
     }
 }
+
+#[test]
+fn a_synthetic_timelines_events_are_plain_and_read_without_ron_to_rons_records() {
+    use alliance_timeline::load::{plain_events, split};
+    let synthetic = alliance_timeline::synthetic::timeline_ron(2_000, 12, 5);
+    let list = split::events_list(&synthetic).expect("split");
+    let runs = split::runs(&list, 6);
+    assert_eq!(runs.len(), 6);
+    let mut read = Vec::new();
+    for run in runs {
+        let plain = plain_events::events(&synthetic[run.clone()]);
+        read.extend(plain.unwrap_or_else(|| panic!("plain run {run:?}")));
+    }
+    let whole = parse_whole(&synthetic).expect("parses");
+    assert_eq!(read.len(), 2_000);
+    assert_eq!(read, whole.events);
+}
