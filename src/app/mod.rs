@@ -29,6 +29,7 @@ mod open;
 mod overview;
 mod paint;
 mod paint_mesh;
+mod paint_text;
 mod presentation;
 mod problem_report;
 mod reader_text;
@@ -333,6 +334,8 @@ impl App {
         {
             self.apply(&ctx, command);
         }
+        // Texts written into meshes this frame must still match the font atlas.
+        paint_text::AtlasWatch::check(&ctx);
     }
 
     fn right_panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {

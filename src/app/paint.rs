@@ -11,6 +11,7 @@ use eframe::egui::{
 };
 
 use super::galley_memo::GalleyMemo;
+use super::paint_text::{self, AtlasWatch, TextPlacing};
 use super::{paint_mesh, theme};
 use crate::fonts::Weight;
 use crate::style::{Palette, Tint};
@@ -44,18 +45,32 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
     let mut rects = paint_mesh::Rects::default();
     let galleys = GalleyMemo::of(ui);
     let mut galleys = galleys.lock().unwrap_or_else(PoisonError::into_inner);
-    let is_meshed = |primitive: &Primitive| match primitive {
+    let placing = TextPlacing {
+        pixels_per_point,
+        round_to_pixels: ui
+            .ctx()
+            .tessellation_options(|options| options.round_text_to_pixels),
+        uv_normalizer: AtlasWatch::uv_normalizer(ui.ctx()),
+    };
+    let starts_batch = |primitive: &Primitive| match primitive {
         Primitive::Faded { .. } => true,
         Primitive::Rect { rect: area, .. } => paint_mesh::is_meshable(rect(area), pixels_per_point),
         _ => false,
     };
+    // Texts that are not elided (counts) join a run of shapes, but never start one: texts
+    // come after the shapes, and each mesh of a few texts between titles would cost more
+    // than it saves.
+    let joins_batch = |primitive: &Primitive| {
+        starts_batch(primitive)
+            || matches!(primitive, Primitive::Text(run) if matches!(run.fit, Fit::Free | Fit::Hide { .. }))
+    };
     for (index, primitive) in primitives.iter().enumerate() {
-        if batch.is_empty() && is_meshed(primitive) {
+        if batch.is_empty() && starts_batch(primitive) {
             // Room for the whole run at once (a pill takes 36 vertices and 156 indices),
             // rather than growing the mesh by copying.
             let run = primitives[index..]
                 .iter()
-                .take_while(|primitive| is_meshed(primitive))
+                .take_while(|primitive| joins_batch(primitive))
                 .count();
             batch.vertices.reserve(run * 36);
             batch.indices.reserve(run * 156);
@@ -80,7 +95,7 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                 rect: area,
                 corner_px,
                 paint,
-            } if is_meshed(primitive) => {
+            } if starts_batch(primitive) => {
                 rects.add(
                     &mut batch,
                     rect(area),
@@ -88,6 +103,17 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                     color32(paint.resolve(palette)),
                     pixels_per_point,
                 );
+                continue;
+            }
+            Primitive::Text(run) if !batch.is_empty() && joins_batch(primitive) => {
+                if let Some((pos, galley, color)) = placed_text(ui, run, palette, &mut galleys)
+                    && !paint_text::add_text(&mut batch, &galley, pos, color, placing)
+                {
+                    if !batch.is_empty() {
+                        shapes.push(Shape::mesh(std::mem::take(&mut batch)));
+                    }
+                    shapes.push(Shape::galley(pos, galley, color));
+                }
                 continue;
             }
             _ => {}
@@ -152,8 +178,8 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
                 egui::StrokeKind::Outside,
             )),
             Primitive::Text(run) => {
-                if let Some(shape) = text(ui, run, palette, &mut galleys) {
-                    shapes.push(shape);
+                if let Some((pos, galley, color)) = placed_text(ui, run, palette, &mut galleys) {
+                    shapes.push(Shape::galley(pos, galley, color));
                 }
             }
         }
@@ -172,12 +198,14 @@ fn font(style: &TextStyle) -> FontId {
     }
 }
 
-fn text(
+/// The galley of `run`, where its top left goes, and its colour; `None` when it is hidden
+/// for want of room.
+fn placed_text(
     ui: &egui::Ui,
     run: &TextRun,
     palette: &Palette,
     galleys: &mut GalleyMemo,
-) -> Option<Shape> {
+) -> Option<(Pos2, Arc<Galley>, Color32)> {
     let color = color32(run.style.paint.resolve(palette));
     let font = font(&run.style);
     let galley = match run.fit {
@@ -202,7 +230,7 @@ fn text(
             Anchor::End => width,
         };
     let y = run.y_centre_px as f32 - galley.size().y / 2.0;
-    Some(Shape::galley(Pos2::new(x, y), galley, color))
+    Some((Pos2::new(x, y), galley, color))
 }
 
 /// A single-line galley elided with "…" to `max_width`.
