@@ -45,13 +45,9 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
     let mut rects = paint_mesh::Rects::default();
     let galleys = GalleyMemo::of(ui);
     let mut galleys = galleys.lock().unwrap_or_else(PoisonError::into_inner);
-    let placing = TextPlacing {
-        pixels_per_point,
-        round_to_pixels: ui
-            .ctx()
-            .tessellation_options(|options| options.round_text_to_pixels),
-        uv_normalizer: AtlasWatch::uv_normalizer(ui.ctx()),
-    };
+    // Asked for at the first text written into a mesh: the atlas size is then remembered
+    // for the end-of-frame check, which paintings without such texts need not trigger.
+    let mut placing: Option<TextPlacing> = None;
     let starts_batch = |primitive: &Primitive| match primitive {
         Primitive::Faded { .. } => true,
         Primitive::Rect { rect: area, .. } => paint_mesh::is_meshable(rect(area), pixels_per_point),
@@ -107,7 +103,19 @@ pub fn shapes(ui: &egui::Ui, primitives: &[Primitive], palette: &Palette, shapes
             }
             Primitive::Text(run) if !batch.is_empty() && joins_batch(primitive) => {
                 if let Some((pos, galley, color)) = placed_text(ui, run, palette, &mut galleys)
-                    && !paint_text::add_text(&mut batch, &galley, pos, color, placing)
+                    && !paint_text::add_text(
+                        &mut batch,
+                        &galley,
+                        pos,
+                        color,
+                        *placing.get_or_insert_with(|| TextPlacing {
+                            pixels_per_point,
+                            round_to_pixels: ui
+                                .ctx()
+                                .tessellation_options(|options| options.round_text_to_pixels),
+                            uv_normalizer: AtlasWatch::uv_normalizer(ui.ctx()),
+                        }),
+                    )
                 {
                     if !batch.is_empty() {
                         shapes.push(Shape::mesh(std::mem::take(&mut batch)));
